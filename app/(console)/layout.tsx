@@ -1,0 +1,17 @@
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { ConsoleHeader } from "@/components/shell/console-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/ui/safe-return-path";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  // server.ts stamps the request path here (overwriting any client-sent value) so sign-in can come back to it.
+  const path = safeReturnPath((await headers()).get("x-rhei-path"));
+  const user = await requirePageUser(path);
+  return (
+    <>
+      <ConsoleHeader user={user} />
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+    </>
+  );
+}

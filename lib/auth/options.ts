@@ -1,0 +1,30 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../env";
+import { verifyCredentials } from "../users/verify-credentials";
+
+// Sessions are signed JWTs (no session table): any console process can check them, which lets the console scale
+// out, and Socket.IO reads the same cookie (lib/live/socket-session.ts).
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: async (credentials) => verifyCredentials(credentials),
+    }),
+  ],
+  callbacks: {
+    jwt: ({ token, user }) => {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    session: ({ session, token }) => {
+      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { actions, roleAllows, roles } from "./permissions";
+
+describe("role permissions", () => {
+  it("gives admins every action in their company", () => {
+    for (const action of actions) expect(roleAllows("admin", action), action).toBe(true);
+  });
+
+  it("lets every role read the company, its systems and metadata", () => {
+    for (const role of roles) {
+      for (const action of ["company.read", "system.read", "metadata.read", "data.read"] as const) {
+        expect(roleAllows(role, action), `${role} ${action}`).toBe(true);
+      }
+    }
+  });
+
+  it("lets only admins and engineers change metadata", () => {
+    expect(roles.filter((r) => roleAllows(r, "metadata.write"))).toEqual(["admin", "engineer"]);
+  });
+
+  it("never lets auditors or operators change anything", () => {
+    const changes = actions.filter((a) => !/\.(read)$/.test(a));
+    for (const role of ["auditor", "operator"] as const) {
+      expect(
+        changes.filter((a) => roleAllows(role, a)),
+        role,
+      ).toEqual([]);
+    }
+  });
+
+  it("shows the audit log to admins and auditors only", () => {
+    expect(roles.filter((r) => roleAllows(r, "audit.read"))).toEqual(["admin", "auditor"]);
+  });
+});

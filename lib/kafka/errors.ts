@@ -1,0 +1,73 @@
+// Kafka failures in Rhei's own words, whatever client library raised them, so callers can tell
+// "not allowed" from "wrong password" from "broker away" without knowing kafkajs or @platformatic/kafka.
+export type KafkaErrorKind = "authorization" | "authentication" | "unavailable" | "not-found" | "exists" | "other";
+
+export class KafkaError extends Error {
+  constructor(
+    readonly kind: KafkaErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "KafkaError";
+  }
+}
+
+const authorizationTypes = new Set([
+  "TOPIC_AUTHORIZATION_FAILED",
+  "GROUP_AUTHORIZATION_FAILED",
+  "CLUSTER_AUTHORIZATION_FAILED",
+  "TRANSACTIONAL_ID_AUTHORIZATION_FAILED",
+  "DELEGATION_TOKEN_AUTHORIZATION_FAILED",
+]);
+
+interface ErrorLike {
+  name?: string;
+  type?: string;
+  message?: string;
+  cause?: unknown;
+  originalError?: unknown;
+  errors?: unknown[];
+}
+
+function asErrorLike(error: unknown): ErrorLike {
+  return typeof error === "object" && error !== null ? (error as ErrorLike) : { message: String(error) };
+}
+
+/** Walks kafkajs' wrapped errors (retries exceeded → original) to find what actually went wrong. */
+export function kafkaErrorKind(error: unknown, depth = 0): KafkaErrorKind {
+  if (error instanceof KafkaError) return error.kind;
+  const e = asErrorLike(error);
+  if (e.type && authorizationTypes.has(e.type)) return "authorization";
+  if (e.type === "UNKNOWN_TOPIC_OR_PARTITION") return "not-found";
+  if (e.type === "TOPIC_ALREADY_EXISTS") return "exists";
+  if (e.name === "KafkaJSSASLAuthenticationError" || e.type === "SASL_AUTHENTICATION_FAILED") return "authentication";
+  if (/authentication failed|invalid credentials|SASL_AUTHENTICATION_FAILED/i.test(e.message ?? "")) {
+    return "authentication";
+  }
+  if (/not authorized|authorization failed/i.test(e.message ?? "")) return "authorization";
+  if (depth < 5) {
+    for (const inner of [e.originalError, e.cause, ...(e.errors ?? [])]) {
+      if (inner === undefined || inner === null) continue;
+      const kind = kafkaErrorKind(inner, depth + 1);
+      if (kind !== "other") return kind;
+    }
+  }
+  if (
+    e.name === "KafkaJSConnectionError" ||
+    e.name === "KafkaJSNumberOfRetriesExceeded" ||
+    e.name === "KafkaJSRequestTimeoutError" ||
+    e.name === "KafkaJSBrokerNotFound" ||
+    /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|Connection timeout|Closed connection/i.test(e.message ?? "")
+  ) {
+    return "unavailable";
+  }
+  return "other";
+}
+
+export function toKafkaError(error: unknown, context: string): KafkaError {
+  if (error instanceof KafkaError) return error;
+  const kind = kafkaErrorKind(error);
+  const detail = asErrorLike(error).message ?? String(error);
+  return new KafkaError(kind, `${context}: ${detail}`, { cause: error });
+}

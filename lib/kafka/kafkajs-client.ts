@@ -1,0 +1,35 @@
+import { Kafka, type LogEntry, logLevel } from "kafkajs";
+import { createLogger } from "../log";
+import type { KafkaConnectionConfig } from "./connection-config";
+
+const log = createLogger("kafka");
+
+// kafkajs logs every retry at ERROR, yet its failures reach callers as exceptions that say the same: keep its
+// own lines at debug so that a broker outage does not flood the console's log.
+function logCreator() {
+  return ({ log: entry }: LogEntry) => {
+    const { message, ...fields } = entry;
+    log.debug(message, fields);
+  };
+}
+
+/** The kafkajs instance behind lib/kafka. Only modules of lib/kafka call this. */
+export function createKafkajs(config: KafkaConnectionConfig): Kafka {
+  return new Kafka({
+    clientId: config.clientId,
+    brokers: config.brokers,
+    ssl: config.ssl ?? false,
+    sasl: config.sasl
+      ? config.sasl.mechanism === "plain"
+        ? { mechanism: "plain", username: config.sasl.username, password: config.sasl.password }
+        : config.sasl.mechanism === "scram-sha-256"
+          ? { mechanism: "scram-sha-256", username: config.sasl.username, password: config.sasl.password }
+          : { mechanism: "scram-sha-512", username: config.sasl.username, password: config.sasl.password }
+      : undefined,
+    connectionTimeout: config.connectionTimeoutMs ?? 5000,
+    requestTimeout: config.requestTimeoutMs ?? 30000,
+    retry: { retries: config.retries ?? 5, initialRetryTime: 300, maxRetryTime: 5000 },
+    logLevel: logLevel.WARN,
+    logCreator,
+  });
+}

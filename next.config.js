@@ -1,0 +1,24 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // `npm test` builds into its own folder so that it never replaces the build a running demo serves.
+  distDir: process.env.RHEI_DIST_DIR || ".next",
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Node-only clients stay outside the bundle: they open sockets and load WASM at run time.
+  serverExternalPackages: ["kafkajs", "@platformatic/kafka", "pg", "@prisma/adapter-pg"],
+  typescript: { ignoreBuildErrors: false },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,44 @@
+// The console's one Node process: Next.js pages and API, and Socket.IO, on one port.
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "./lib/env";
+import { attachSocketServer } from "./lib/live/socket-server";
+import { createLogger, setLogLevel } from "./lib/log";
+
+setLogLevel(env.LOG_LEVEL);
+const log = createLogger("server");
+const dev = env.NODE_ENV !== "production";
+const app = next({ dev, port: env.PORT, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+const upgradeNext = app.getUpgradeHandler();
+
+const httpServer = createServer((req, res) => {
+  // Layouts read the path for sign-in redirects; set here so a client cannot choose it.
+  req.headers["x-rhei-path"] = req.url ?? "/";
+  void handle(req, res);
+});
+
+const io = attachSocketServer(httpServer, new URL(env.NEXTAUTH_URL).origin);
+// Socket.IO answers its own upgrades; pass the rest (Next's dev reload) on to Next.
+httpServer.on("upgrade", (req, socket, head) => {
+  if (!req.url?.startsWith("/socket.io")) void upgradeNext(req, socket, head);
+});
+
+httpServer.listen(env.PORT, () => {
+  log.info(`Rhei listening on http://localhost:${env.PORT} (${dev ? "development" : "production"})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: shutting down`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await app.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
