@@ -15,7 +15,7 @@ results="$RHEI_ROOT/test-results"
 step "starting fresh test services in $RHEI_DATA"
 # Stopping needs only the pid file and the data folder, not the old run's secrets.
 kafka_down >/dev/null 2>&1 || true
-pg_down >/dev/null 2>&1 || true
+pg_destroy
 rm -rf "$RHEI_DATA" "$results"
 mkdir -p "$results"
 load_env_file

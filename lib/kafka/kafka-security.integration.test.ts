@@ -6,6 +6,7 @@ import { consoleKafkaConfig } from "./console-connection";
 import { kafkaErrorKind } from "./errors";
 import { createKafkajs } from "./kafkajs-client";
 import { deleteScramCredential, listScramUsers, upsertScramCredential } from "./scram-credentials";
+import { scramMaterial } from "./scram-material";
 
 // The broker of the test profile is real: KRaft, SASL/SCRAM-SHA-512, StandardAuthorizer, no access without an ACL.
 const suffix = randomBytes(4).toString("hex");
@@ -72,7 +73,7 @@ describe("the local broker is secured", () => {
   });
 
   it("creates a SCRAM user through the admin API, which then authenticates but is refused without ACLs", async () => {
-    await upsertScramCredential(consoleKafkaConfig(), stranger, strangerPassword);
+    await upsertScramCredential(consoleKafkaConfig(), stranger, await scramMaterial(strangerPassword));
     expect(await listScramUsers(consoleKafkaConfig(), [stranger])).toEqual([stranger]);
 
     const config = quick({

@@ -1,5 +1,3 @@
-import { pbkdf2, randomBytes } from "node:crypto";
-import { promisify } from "node:util";
 import {
   alterUserScramCredentialsV0,
   Connection,
@@ -9,12 +7,11 @@ import {
 } from "@platformatic/kafka";
 import { type KafkaConnectionConfig, parseBroker } from "./connection-config";
 import { KafkaError, toKafkaError } from "./errors";
+import type { ScramMaterial } from "./scram-material";
 
 // kafkajs has no call for AlterUserScramCredentials (API key 51), so this module alone speaks it, through
-// @platformatic/kafka's low-level request functions. The broker stores only the salted password, so the salt
-// and SCRAM's Hi() are computed here and the clear password never leaves this process.
-const pbkdf2Async = promisify(pbkdf2);
-const ITERATIONS = 8192;
+// @platformatic/kafka's low-level request functions. The request carries only a salt and the salted password
+// (see scram-material.ts), so a clear password never travels to the broker.
 // Kafka error code 91: RESOURCE_NOT_FOUND, what deleting or describing a user that has no credential answers.
 const RESOURCE_NOT_FOUND = 91;
 
@@ -77,16 +74,15 @@ function check(results: { user: string; errorCode: number; errorMessage?: string
 export async function upsertScramCredential(
   config: KafkaConnectionConfig,
   username: string,
-  password: string,
+  material: ScramMaterial,
 ): Promise<void> {
-  const salt = randomBytes(32);
-  const saltedPassword = await pbkdf2Async(password, salt, ITERATIONS, 64, "sha512");
+  const { iterations, salt, saltedPassword } = material;
   await withConnection(config, async (c) => {
     const response = await responseOf(
       alterUserScramCredentialsV0.api.async(
         c,
         [],
-        [{ name: username, mechanism: ScramMechanisms.SCRAM_SHA_512, iterations: ITERATIONS, salt, saltedPassword }],
+        [{ name: username, mechanism: ScramMechanisms.SCRAM_SHA_512, iterations, salt, saltedPassword }],
       ),
     );
     check(response.results);

@@ -1,25 +1,37 @@
-# The project-local PostgreSQL 15 cluster under $RHEI_DATA/pg. Sourced by services.sh.
+# The project-local PostgreSQL 15 cluster under $RHEI_DATA/pg. Sourced by services.sh and test.sh.
 
-pg_dir() { echo "$RHEI_DATA/pg"; }
-pg_sock() { echo "$RHEI_DATA/run"; }
+# initdb and postgres refuse to run as root, so root runs them as the `postgres` user, which must be able to reach
+# the cluster's folder. A clone inside a private folder (mktemp -d makes them 0700) is out of its reach: then the
+# cluster lives under /var/lib/rhei-postgres/<hash of the data folder> instead, still one per checkout and profile.
+pg_base() {
+  if [ "$(id -u)" != 0 ]; then echo "$RHEI_DATA"; return; fi
+  mkdir -p "$RHEI_DATA"
+  if runuser -u postgres -- test -x "$RHEI_DATA" 2>/dev/null; then
+    echo "$RHEI_DATA"
+  else
+    echo "/var/lib/rhei-postgres/$(printf %s "$RHEI_DATA" | sha256sum | cut -c1-16)"
+  fi
+}
+pg_dir() { echo "$(pg_base)/pg"; }
+pg_sock() { echo "$(pg_base)/run"; }
 
-# initdb and postgres refuse to run as root, so root runs them as the `postgres` user.
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_running() { as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)" status >/dev/null 2>&1; }
 
 pg_up() {
-  local dir sock
-  dir=$(pg_dir) sock=$(pg_sock)
-  mkdir -p "$RHEI_DATA" "$sock"
-  [ "$(id -u)" = 0 ] && chown postgres "$sock"
+  local base dir sock
+  base=$(pg_base) dir=$(pg_dir) sock=$(pg_sock)
+  mkdir -p "$base" "$sock"
+  [ "$base" != "$RHEI_DATA" ] && warn "PostgreSQL cannot reach $RHEI_DATA (a private folder): its cluster lives in $base"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$sock"; [ "$base" != "$RHEI_DATA" ] && chown postgres "$base"; fi
   if [ ! -f "$dir/PG_VERSION" ]; then
     step "creating a PostgreSQL cluster in $dir"
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
-    local pwfile="$RHEI_DATA/.pgpass-init"
+    local pwfile="$base/.pgpass-init"
     (umask 077; printf '%s\n' "$RHEI_PG_PASSWORD" >"$pwfile")
     [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
     as_pg "$PG_BIN/initdb" -D "$dir" -U rhei --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$RHEI_DATA/initdb.log" 2>&1 \
@@ -53,4 +65,12 @@ pg_down() {
 
 pg_status() {
   if pg_running; then echo "postgresql: up (127.0.0.1:$RHEI_PG_PORT, $(pg_dir))"; else echo "postgresql: down"; fi
+}
+
+# Stops the cluster and deletes it, wherever it lives (test.sh starts each run from nothing).
+pg_destroy() {
+  pg_down >/dev/null 2>&1 || true
+  local base
+  base=$(pg_base)
+  if [ "$base" = "$RHEI_DATA" ]; then rm -rf "$base/pg" "$base/run"; else rm -rf "$base"; fi
 }

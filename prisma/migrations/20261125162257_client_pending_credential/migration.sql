@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "pendingCredential" BYTEA,
+ADD COLUMN     "provisionedSecretVersion" INTEGER;
