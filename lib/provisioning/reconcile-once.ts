@@ -1,0 +1,127 @@
+import "server-only";
+import { db } from "../db/client";
+import { KafkaAdmin } from "../kafka/admin";
+import { consoleKafkaConfig } from "../kafka/console-connection";
+import { kafkaErrorKind } from "../kafka/errors";
+import { createLogger } from "../log";
+import { applyPlan } from "./apply-plan";
+import { loadDesiredState } from "./load-desired-state";
+import { observeCluster } from "./observe-cluster";
+import { planReconciliation } from "./plan";
+import { withReconcileLock } from "./reconcile-lock";
+import { outcomesOf, recordOutcome } from "./record-outcome";
+import { type FullStateRow, syncStateRows } from "./state-rows";
+
+const log = createLogger("provisioning");
+
+export interface ReconcileSummary {
+  /** False when another console process was reconciling (it holds the lock; its pass covers this one's work). */
+  ran: boolean;
+  kafka: "up" | "unreachable";
+  error?: string;
+  resources: number;
+  /** Changes sent to Kafka, and how many of them failed. */
+  actions: number;
+  failed: number;
+  drift: number;
+  /** Resources left in error. */
+  errors: number;
+  /** Admin requests of the pass, SCRAM calls included. */
+  requests: { reads: number; writes: number };
+  /** A later pass has work left (drift to confirm, a topic to re-create, a failure to retry). */
+  followUp: boolean;
+  durationMs: number;
+}
+
+/**
+ * One reconciliation pass: reads what PostgreSQL wants, what the cluster holds, plans, applies, and records
+ * where each resource stands. For every company, or only the given ones.
+ */
+export async function reconcileOnce({ companyIds }: { companyIds?: string[] } = {}): Promise<ReconcileSummary> {
+  const started = performance.now();
+  const locked = await withReconcileLock(() => pass(companyIds, started));
+  if (!locked.ran) {
+    return {
+      ran: false,
+      kafka: "up",
+      resources: 0,
+      actions: 0,
+      failed: 0,
+      drift: 0,
+      errors: 0,
+      requests: { reads: 0, writes: 0 },
+      followUp: false,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+  return locked.value;
+}
+
+async function pass(companyIds: string[] | undefined, started: number): Promise<ReconcileSummary> {
+  const { resources, materials } = await loadDesiredState(companyIds);
+  const rows = await syncStateRows(companyIds, resources);
+  const base = { ran: true, resources: rows.length, actions: 0, failed: 0, drift: 0, errors: 0 };
+  const elapsed = () => Math.round(performance.now() - started);
+
+  let admin: KafkaAdmin;
+  try {
+    // Few retries: the reconciler's own loop retries with backoff, and a pass must not hang on a dead broker.
+    admin = await KafkaAdmin.connect(
+      consoleKafkaConfig({ clientId: "rhei-reconciler", retries: 1, connectionTimeoutMs: 3000 }),
+    );
+  } catch (error) {
+    await markUnreachable(rows, error);
+    return unreachable(base, error, elapsed());
+  }
+  try {
+    const topics = [...resources, ...rows].filter((r) => r.type === "topic").map((r) => r.key);
+    const usernames = [...resources, ...rows].filter((r) => r.type !== "topic").map((r) => r.key);
+    const { observed, topicConfigs } = await observeCluster(admin, { topics, usernames });
+    const plans = planReconciliation({ desired: resources, rows, observed });
+    const results = await applyPlan(admin, plans, { topicConfigs, materials });
+    const outcomes = outcomesOf(plans, results);
+    await recordOutcome(outcomes, rows, results);
+    const summary: ReconcileSummary = {
+      ...base,
+      kafka: "up",
+      actions: results.size,
+      failed: [...results.values()].filter((e) => e !== null).length,
+      drift: plans.filter((p) => p.outcome === "drift").length,
+      errors: outcomes.filter((o) => o.status === "error").length,
+      requests: { ...admin.requests },
+      followUp: outcomes.some((o) => o.plan.followUp || o.error !== null),
+      durationMs: elapsed(),
+    };
+    if (summary.actions > 0 || summary.errors > 0) log.info("reconciled", { ...summary });
+    else log.debug("reconciled, nothing to do", { ...summary });
+    return summary;
+  } catch (error) {
+    if (kafkaErrorKind(error) !== "unavailable") throw error;
+    await markUnreachable(rows, error);
+    return unreachable(base, error, elapsed(), { ...admin.requests });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+function unreachable(
+  base: Omit<ReconcileSummary, "kafka" | "requests" | "followUp" | "durationMs">,
+  error: unknown,
+  durationMs: number,
+  requests = { reads: 0, writes: 0 },
+): ReconcileSummary {
+  const message = error instanceof Error ? error.message : String(error);
+  log.warn("Kafka unreachable; will retry", { error: message });
+  return { ...base, kafka: "unreachable", error: message, requests, followUp: true, durationMs };
+}
+
+/** Resources still to do say why they wait; ready ones stay ready (Kafka being away does not undo them). */
+async function markUnreachable(rows: FullStateRow[], error: unknown) {
+  const waiting = rows.filter((r) => r.status !== "ready").map((r) => r.id);
+  if (waiting.length === 0) return;
+  const message = `Kafka is unreachable: ${error instanceof Error ? error.message : String(error)}`;
+  await db.provisioningState.updateMany({
+    where: { id: { in: waiting } },
+    data: { lastError: message, lastErrorAt: new Date(), attempts: { increment: 1 } },
+  });
+}
