@@ -17,6 +17,8 @@ export interface ReconcilerOptions {
   maxBackoffMs?: number;
   /** Listen for nudges from other console processes (PostgreSQL NOTIFY). */
   listen?: boolean;
+  /** Reconcile only these companies (a console dedicated to some tenants, or a test); all when absent. */
+  companyIds?: string[];
 }
 
 export interface Reconciler {
@@ -56,9 +58,14 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     timer = setTimeout(() => void run(), delayMs);
   };
 
+  const only = options.companyIds ? new Set(options.companyIds) : undefined;
   const widen = (companyId?: string) => {
     if (companyId === undefined || scope === "all") scope = "all";
     else scope.add(companyId);
+  };
+  const companiesOf = (covered: Set<string> | "all") => {
+    if (covered === "all") return only ? [...only] : undefined;
+    return only ? [...covered].filter((c) => only.has(c)) : [...covered];
   };
 
   const run = async (): Promise<void> => {
@@ -77,7 +84,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     let summary: ReconcileSummary | undefined;
     running = (async () => {
       try {
-        summary = await reconcileOnce(covered === "all" ? {} : { companyIds: [...covered] });
+        summary = await reconcileOnce({ companyIds: companiesOf(covered) });
       } catch (error) {
         log.error("reconciliation pass failed", { error });
       }
@@ -108,6 +115,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
   };
 
   const nudge = (companyId?: string) => {
+    if (only && companyId !== undefined && !only.has(companyId)) return;
     widen(companyId);
     schedule(debounceMs);
   };
