@@ -1,4 +1,6 @@
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from "kafkajs";
+// kafkajs is CommonJS with a spread in module.exports, which hides these names from Node's ESM named-import
+// detection (server.ts and scripts run in plain Node): take them from the default export.
+import kafkajs from "kafkajs";
 import type {
   AclBinding,
   AclFilter,
@@ -10,15 +12,17 @@ import type {
 import type { KafkaAdmin } from "./admin";
 import { KafkaError, toKafkaError } from "./errors";
 
+const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
+
 // kafkajs' numeric enums ↔ Rhei's names. Unknown codes from the broker (e.g. delegation tokens) are skipped
 // when reading, so they never reach callers as numbers.
-const resourceTypes: Record<AclResourceType, AclResourceTypes> = {
+const resourceTypes: Record<AclResourceType, number> = {
   topic: AclResourceTypes.TOPIC,
   group: AclResourceTypes.GROUP,
   cluster: AclResourceTypes.CLUSTER,
   "transactional-id": AclResourceTypes.TRANSACTIONAL_ID,
 };
-const operations: Record<AclOperation, AclOperationTypes> = {
+const operations: Record<AclOperation, number> = {
   all: AclOperationTypes.ALL,
   read: AclOperationTypes.READ,
   write: AclOperationTypes.WRITE,
@@ -31,11 +35,11 @@ const operations: Record<AclOperation, AclOperationTypes> = {
   "alter-configs": AclOperationTypes.ALTER_CONFIGS,
   "idempotent-write": AclOperationTypes.IDEMPOTENT_WRITE,
 };
-const patternTypes: Record<AclPatternType, ResourcePatternTypes> = {
+const patternTypes: Record<AclPatternType, number> = {
   literal: ResourcePatternTypes.LITERAL,
   prefixed: ResourcePatternTypes.PREFIXED,
 };
-const permissions: Record<AclPermission, AclPermissionTypes> = {
+const permissions: Record<AclPermission, number> = {
   allow: AclPermissionTypes.ALLOW,
   deny: AclPermissionTypes.DENY,
 };

@@ -1,7 +1,10 @@
-import { AssignerProtocol } from "kafkajs";
+// CommonJS names hidden from Node's ESM named imports (see acls.ts): taken from the default export.
+import kafkajs from "kafkajs";
 import type { KafkaAdmin } from "./admin";
 import { KafkaError, toKafkaError } from "./errors";
 import { withPlatformaticAdmin } from "./platformatic-client";
+
+const { AssignerProtocol } = kafkajs;
 
 export type ConsumerGroupState =
   | "stable"

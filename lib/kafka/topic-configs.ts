@@ -1,6 +1,9 @@
-import { ConfigResourceTypes, ConfigSource } from "kafkajs";
+// CommonJS names hidden from Node's ESM named imports (see acls.ts): taken from the default export.
+import kafkajs from "kafkajs";
 import type { KafkaAdmin } from "./admin";
 import { KafkaError, toKafkaError } from "./errors";
+
+const { ConfigResourceTypes, ConfigSource } = kafkajs;
 
 /** Where a topic's config value comes from: set on the topic itself, inherited from the broker, or the default. */
 export type TopicConfigSource = "topic" | "broker" | "default";

@@ -11,6 +11,8 @@ import { planReconciliation } from "./plan";
 import { withReconcileLock } from "./reconcile-lock";
 import { outcomesOf, recordOutcome } from "./record-outcome";
 import { type FullStateRow, syncStateRows } from "./state-rows";
+import type { KafkaAction } from "./types";
+import { actionVisible, subjectsOf } from "./visible";
 
 const log = createLogger("provisioning");
 
@@ -22,6 +24,8 @@ export interface ReconcileSummary {
   resources: number;
   /** Changes sent to Kafka, and how many of them failed. */
   actions: number;
+  /** Changes by kind (create-topic, set-credential, …). */
+  changes?: Record<string, number>;
   failed: number;
   drift: number;
   /** Resources left in error. */
@@ -79,17 +83,22 @@ async function pass(companyIds: string[] | undefined, started: number): Promise<
     const { observed, topicConfigs } = await observeCluster(admin, { topics, usernames });
     const plans = planReconciliation({ desired: resources, rows, observed });
     const results = await applyPlan(admin, plans, { topicConfigs, materials });
+    const lagging = await awaitVisibility(
+      admin,
+      [...results].filter(([, e]) => e === null).map(([a]) => a),
+    );
     const outcomes = outcomesOf(plans, results);
     await recordOutcome(outcomes, rows, results);
     const summary: ReconcileSummary = {
       ...base,
       kafka: "up",
       actions: results.size,
+      changes: countKinds([...results.keys()].map((a) => a.kind)),
       failed: [...results.values()].filter((e) => e !== null).length,
       drift: plans.filter((p) => p.outcome === "drift").length,
       errors: outcomes.filter((o) => o.status === "error").length,
       requests: { ...admin.requests },
-      followUp: outcomes.some((o) => o.plan.followUp || o.error !== null),
+      followUp: lagging > 0 || outcomes.some((o) => o.plan.followUp || o.error !== null),
       durationMs: elapsed(),
     };
     if (summary.actions > 0 || summary.errors > 0) log.info("reconciled", { ...summary });
@@ -102,6 +111,30 @@ async function pass(companyIds: string[] | undefined, started: number): Promise<
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/**
+ * Waits (bounded) until the cluster shows the changes it acknowledged; returns how many still do not show.
+ * Reads only, a handful per round.
+ */
+async function awaitVisibility(admin: KafkaAdmin, done: KafkaAction[], timeoutMs = 20_000): Promise<number> {
+  let waiting = done;
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 100; waiting.length > 0; delay = Math.min(delay * 2, 1000)) {
+    const { observed } = await observeCluster(admin, subjectsOf(waiting));
+    waiting = waiting.filter((a) => !actionVisible(a, observed));
+    if (waiting.length === 0 || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+  if (waiting.length > 0)
+    log.warn(`${waiting.length} change(s) not yet visible on the cluster; the next pass checks again`);
+  return waiting.length;
+}
+
+function countKinds(kinds: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of kinds) out[k] = (out[k] ?? 0) + 1;
+  return out;
 }
 
 function unreachable(
