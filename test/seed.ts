@@ -53,3 +53,9 @@ export async function seedClient(seeded?: Awaited<ReturnType<typeof seedSystem>>
   });
   return { ...s, client, secret };
 }
+
+/** A personal API token of the user, for calling the REST API as them. */
+export async function seedToken(user: SeededUser) {
+  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  return (await createApiToken({ actor: user.actor, input: { name: uniq("token") } })).token;
+}

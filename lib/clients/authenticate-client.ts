@@ -16,7 +16,7 @@ export async function authenticateClient(principal: string, secret: string): Pro
       system: { select: { companyId: true } },
     },
   });
-  if (!client || client.status !== "active" || !clientSecretMatches(secret, client.secretHash)) return null;
+  if (client?.status !== "active" || !clientSecretMatches(secret, client.secretHash)) return null;
   return {
     type: "client",
     clientId: client.id,

@@ -4,6 +4,7 @@ import { authorize } from "../authz/authorize";
 import type { Action } from "../authz/permissions";
 import { db } from "../db/client";
 import { notFound } from "../errors";
+import { isId } from "../ids";
 
 /** A client application the actor may act on, with its system; another tenant's client is not found. */
 export async function getClient({
@@ -15,6 +16,7 @@ export async function getClient({
   clientId: string;
   action?: Action;
 }) {
+  if (!isId(clientId)) throw notFound("Client");
   const client = await db.client.findUnique({
     where: { id: clientId },
     include: { system: { select: { id: true, name: true, companyId: true } } },

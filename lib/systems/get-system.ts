@@ -4,6 +4,7 @@ import { authorize } from "../authz/authorize";
 import type { Action } from "../authz/permissions";
 import { db } from "../db/client";
 import { notFound } from "../errors";
+import { isId } from "../ids";
 
 /** A system the actor may act on, with its company; another tenant's system is not found. */
 export async function getSystem({
@@ -15,6 +16,7 @@ export async function getSystem({
   systemId: string;
   action?: Action;
 }) {
+  if (!isId(systemId)) throw notFound("System");
   const system = await db.system.findUnique({
     where: { id: systemId },
     include: { company: { select: { id: true, domain: true, enterprise: true } } },
