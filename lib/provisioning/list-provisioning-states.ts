@@ -1,0 +1,52 @@
+import "server-only";
+import type { Actor } from "../authz/actor";
+import { authorize } from "../authz/authorize";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { pageOf, skipTake } from "../pagination";
+import { parseInput } from "../validation";
+import { provisioningListQuerySchema } from "./schemas";
+
+/** Every Kafka resource of the company with where it stands, for the provisioning overview (admins). */
+export async function listProvisioningStates({
+  actor,
+  companyId,
+  query,
+}: {
+  actor: Actor;
+  companyId: string;
+  query: unknown;
+}) {
+  await authorize(actor, "cluster.read", { companyId, what: "Company" });
+  const q = parseInput(provisioningListQuerySchema, query ?? {});
+  const where: Prisma.ProvisioningStateWhereInput = {
+    companyId,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.type ? { resourceType: q.type } : {}),
+    ...(q.q ? { resourceKey: { contains: q.q, mode: "insensitive" } } : {}),
+  };
+  const [items, total, counts] = await Promise.all([
+    db.provisioningState.findMany({
+      where,
+      orderBy: [{ [q.sort]: { sort: q.order, nulls: "last" } }, { id: "asc" }],
+      ...skipTake(q),
+      select: {
+        id: true,
+        resourceType: true,
+        resourceKey: true,
+        status: true,
+        lastError: true,
+        lastErrorAt: true,
+        lastReconciledAt: true,
+        attempts: true,
+        systemId: true,
+        clientId: true,
+      },
+    }),
+    db.provisioningState.count({ where }),
+    db.provisioningState.groupBy({ by: ["status"], where: { companyId }, _count: { _all: true } }),
+  ]);
+  const byStatus = { pending: 0, ready: 0, error: 0, drift: 0 };
+  for (const c of counts) byStatus[c.status] = c._count._all;
+  return { ...pageOf(items, total, q), byStatus };
+}
