@@ -28,7 +28,14 @@ export async function listProvisioningStates({
   const [items, total, counts] = await Promise.all([
     db.provisioningState.findMany({
       where,
-      orderBy: [{ [q.sort]: { sort: q.order, nulls: "last" } }, { id: "asc" }],
+      orderBy: [
+        // Times can be empty (never failed, never reconciled): those go last whatever the direction.
+        {
+          [q.sort]:
+            q.sort === "lastErrorAt" || q.sort === "lastReconciledAt" ? { sort: q.order, nulls: "last" } : q.order,
+        },
+        { id: "asc" },
+      ],
       ...skipTake(q),
       select: {
         id: true,

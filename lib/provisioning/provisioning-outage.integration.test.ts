@@ -4,12 +4,14 @@ import { asClient, produce } from "@/test/kafka-as-client";
 import { seedCompany } from "@/test/seed";
 import { registerClient } from "../clients/register-client";
 import { revokeClient } from "../clients/revoke-client";
+import { describeCompanyCluster } from "../cluster/describe-company-cluster";
 import { db } from "../db/client";
 import { describeAcls } from "../kafka/acls";
 import { KafkaAdmin } from "../kafka/admin";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { listScramUsers } from "../kafka/scram-credentials";
 import { createSystem } from "../systems/create-system";
+import { getProvisioningStatus } from "./get-provisioning-status";
 import { type Reconciler, startReconciler } from "./reconciler";
 
 function kafka(action: "kafka-down" | "kafka-up") {
@@ -75,6 +77,16 @@ describe("provisioning while Kafka is away", () => {
         : undefined;
     });
     expect(waiting.map((r) => r.resourceType).sort()).toEqual(["acls", "credential", "topic", "topic", "topic"]);
+    // Pages that need only PostgreSQL still answer; the cluster page says Kafka is away, within seconds.
+    expect(await getProvisioningStatus({ actor: admin.actor, clientId: client.id })).toMatchObject({
+      status: "pending",
+    });
+    const started = Date.now();
+    await expect(describeCompanyCluster({ actor: admin.actor, companyId: company.id })).rejects.toMatchObject({
+      code: "unavailable",
+      message: expect.stringMatching(/Kafka is unreachable/),
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
 
     kafka("kafka-up");
     await until("every resource ready", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asClient, consume, produce, refusal } from "@/test/kafka-as-client";
-import { seedClient, seedSystem } from "@/test/seed";
+import { seedClient, seedMember, seedSystem } from "@/test/seed";
 import { deleteClient } from "../clients/delete-client";
 import { registerClient } from "../clients/register-client";
 import { revokeClient } from "../clients/revoke-client";
@@ -13,7 +13,11 @@ import { deleteScramCredential, listScramUsers } from "../kafka/scram-credential
 import { alterTopicConfigs, describeTopicConfigs } from "../kafka/topic-configs";
 import { deleteSystem } from "../systems/delete-system";
 import { updateSystem } from "../systems/update-system";
+import { getProvisioningStatus } from "./get-provisioning-status";
+import { listProvisioningStates } from "./list-provisioning-states";
+import { reconcileNow } from "./reconcile-now";
 import { reconcileOnce } from "./reconcile-once";
+import { onReconcileRequest } from "./request-reconcile";
 
 let admin: KafkaAdmin;
 beforeAll(async () => {
@@ -212,5 +216,61 @@ describe("provisioning against the real broker", () => {
     const me = asClient(client.principal, secret);
     await produce(me, `${seeded.system.name}.int`, ["hello"]);
     expect(await consume(me, client.principal, [`${seeded.system.name}.int`], 1)).toEqual(["hello"]);
+  });
+
+  it("shows where each resource stands to the roles that may see it, and lets admins ask for a pass", async () => {
+    const seeded = await seedClient();
+    const engineer = await seedMember(seeded.company.id, seeded.admin, "engineer");
+    const operator = await seedMember(seeded.company.id, seeded.admin, "operator");
+    const outsider = await seedSystem();
+    const before = await getProvisioningStatus({ actor: seeded.admin.actor, systemId: seeded.system.id });
+    expect(before).toMatchObject({ status: "pending", needsRotation: false });
+    await reconcileOnce({ companyIds: [seeded.company.id] });
+    expect(await getProvisioningStatus({ actor: engineer.actor, systemId: seeded.system.id })).toMatchObject({
+      status: "ready",
+      resources: [{ type: "topic" }, { type: "topic" }, { type: "topic" }],
+    });
+    expect(await getProvisioningStatus({ actor: seeded.admin.actor, clientId: seeded.client.id })).toMatchObject({
+      status: "ready",
+      resources: [{ type: "acls" }, { type: "credential" }],
+    });
+    await expect(getProvisioningStatus({ actor: operator.actor, clientId: seeded.client.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      getProvisioningStatus({ actor: outsider.admin.actor, systemId: seeded.system.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+
+    await deleteScramCredential(consoleKafkaConfig(), seeded.client.principal);
+    await reconcileOnce({ companyIds: [seeded.company.id] });
+    expect(await getProvisioningStatus({ actor: seeded.admin.actor, clientId: seeded.client.id })).toMatchObject({
+      status: "error",
+      needsRotation: true,
+    });
+
+    const list = await listProvisioningStates({
+      actor: seeded.admin.actor,
+      companyId: seeded.company.id,
+      query: { status: "error" },
+    });
+    expect(list).toMatchObject({ total: 1, byStatus: { ready: 4, error: 1, pending: 0, drift: 0 } });
+    expect(list.items[0]).toMatchObject({ resourceType: "credential", resourceKey: seeded.client.principal });
+    await expect(
+      listProvisioningStates({ actor: engineer.actor, companyId: seeded.company.id, query: {} }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      listProvisioningStates({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { status: "fine" } }),
+    ).rejects.toMatchObject({ code: "validation" });
+    await expect(reconcileNow({ actor: engineer.actor, companyId: seeded.company.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(reconcileNow({ actor: outsider.admin.actor, companyId: seeded.company.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const heard: string[] = [];
+    const off = onReconcileRequest((r) => heard.push(r.companyId));
+    await reconcileNow({ actor: seeded.admin.actor, companyId: seeded.company.id });
+    off();
+    expect(heard).toEqual([seeded.company.id]);
   });
 });
