@@ -25,7 +25,7 @@ export async function listProvisioningStates({
     ...(q.type ? { resourceType: q.type } : {}),
     ...(q.q ? { resourceKey: { contains: q.q, mode: "insensitive" } } : {}),
   };
-  const [items, total, counts] = await Promise.all([
+  const [items, total, counts, systems, clients] = await Promise.all([
     db.provisioningState.findMany({
       where,
       orderBy: [
@@ -52,8 +52,13 @@ export async function listProvisioningStates({
     }),
     db.provisioningState.count({ where }),
     db.provisioningState.groupBy({ by: ["status"], where: { companyId }, _count: { _all: true } }),
+    db.system.count({ where: { companyId } }),
+    db.client.count({ where: { system: { companyId } } }),
   ]);
   const byStatus = { pending: 0, ready: 0, error: 0, drift: 0 };
   for (const c of counts) byStatus[c.status] = c._count._all;
-  return { ...pageOf(items, total, q), byStatus };
+  const rows = byStatus.pending + byStatus.ready + byStatus.error + byStatus.drift;
+  // Resources the reconciler has not seen yet have no row: they wait too.
+  const unseen = Math.max(0, systems * 3 + clients * 2 - rows);
+  return { ...pageOf(items, total, q), byStatus, waiting: byStatus.pending + byStatus.drift + unseen };
 }

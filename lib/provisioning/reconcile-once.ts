@@ -5,7 +5,7 @@ import { consoleKafkaConfig } from "../kafka/console-connection";
 import { kafkaErrorKind } from "../kafka/errors";
 import { createLogger } from "../log";
 import { applyPlan } from "./apply-plan";
-import { loadDesiredState } from "./load-desired-state";
+import { type DesiredState, loadDesiredState } from "./load-desired-state";
 import { observeCluster } from "./observe-cluster";
 import { planReconciliation } from "./plan";
 import { withReconcileLock } from "./reconcile-lock";
@@ -19,7 +19,8 @@ const log = createLogger("provisioning");
 export interface ReconcileSummary {
   /** False when another console process was reconciling (it holds the lock; its pass covers this one's work). */
   ran: boolean;
-  kafka: "up" | "unreachable";
+  /** unreachable: the broker is away; failed: it answered with an error no resource explains (e.g. no rights). */
+  kafka: "up" | "unreachable" | "failed";
   error?: string;
   resources: number;
   /** Changes sent to Kafka, and how many of them failed. */
@@ -77,40 +78,54 @@ async function pass(companyIds: string[] | undefined, started: number): Promise<
     await markUnreachable(rows, error);
     return unreachable(base, error, elapsed());
   }
+  let work: Awaited<ReturnType<typeof talkToKafka>>;
   try {
-    const topics = [...resources, ...rows].filter((r) => r.type === "topic").map((r) => r.key);
-    const usernames = [...resources, ...rows].filter((r) => r.type !== "topic").map((r) => r.key);
-    const { observed, topicConfigs } = await observeCluster(admin, { topics, usernames });
-    const plans = planReconciliation({ desired: resources, rows, observed });
-    const results = await applyPlan(admin, plans, { topicConfigs, materials });
-    const lagging = await awaitVisibility(
-      admin,
-      [...results].filter(([, e]) => e === null).map(([a]) => a),
-    );
-    const outcomes = outcomesOf(plans, results);
-    await recordOutcome(outcomes, rows, results);
-    const summary: ReconcileSummary = {
-      ...base,
-      kafka: "up",
-      actions: results.size,
-      changes: countKinds([...results.keys()].map((a) => a.kind)),
-      failed: [...results.values()].filter((e) => e !== null).length,
-      drift: plans.filter((p) => p.outcome === "drift").length,
-      errors: outcomes.filter((o) => o.status === "error").length,
-      requests: { ...admin.requests },
-      followUp: lagging > 0 || outcomes.some((o) => o.plan.followUp || o.error !== null),
-      durationMs: elapsed(),
-    };
-    if (summary.actions > 0 || summary.errors > 0) log.info("reconciled", { ...summary });
-    else log.debug("reconciled, nothing to do", { ...summary });
-    return summary;
+    work = await talkToKafka(admin, resources, rows, materials);
   } catch (error) {
-    if (kafkaErrorKind(error) !== "unavailable") throw error;
+    // Kafka going away mid-pass fails in odd ways inside kafkajs; a failure outside a resource's own action is
+    // recorded on the waiting resources and retried with backoff, never thrown at the loop.
     await markUnreachable(rows, error);
     return unreachable(base, error, elapsed(), { ...admin.requests });
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+  const { plans, results, lagging } = work;
+  const outcomes = outcomesOf(plans, results);
+  await recordOutcome(outcomes, rows, results);
+  const summary: ReconcileSummary = {
+    ...base,
+    kafka: "up",
+    actions: results.size,
+    changes: countKinds([...results.keys()].map((a) => a.kind)),
+    failed: [...results.values()].filter((e) => e !== null).length,
+    drift: plans.filter((p) => p.outcome === "drift").length,
+    errors: outcomes.filter((o) => o.status === "error").length,
+    requests: { ...admin.requests },
+    followUp: lagging > 0 || outcomes.some((o) => o.plan.followUp || o.error !== null),
+    durationMs: elapsed(),
+  };
+  // Standing errors show in the UI; the log gets a line when the pass changed something.
+  if (summary.actions > 0) log.info("reconciled", { ...summary });
+  else log.debug("reconciled, nothing to do", { ...summary });
+  return summary;
+}
+
+/** Observe, plan, apply, and wait until the changes show: everything of a pass that needs the broker. */
+async function talkToKafka(
+  admin: KafkaAdmin,
+  resources: DesiredState["resources"],
+  rows: FullStateRow[],
+  materials: DesiredState["materials"],
+) {
+  const topics = [...resources, ...rows].filter((r) => r.type === "topic").map((r) => r.key);
+  const usernames = [...resources, ...rows].filter((r) => r.type !== "topic").map((r) => r.key);
+  const { observed, topicConfigs } = await observeCluster(admin, { topics, usernames });
+  const plans = planReconciliation({ desired: resources, rows, observed });
+  const results = await applyPlan(admin, plans, { topicConfigs, materials });
+  // The changes are made: a failure while checking that they show must not lose the record of them.
+  const done = [...results].filter(([, e]) => e === null).map(([a]) => a);
+  const lagging = await awaitVisibility(admin, done).catch(() => done.length);
+  return { plans, results, lagging };
 }
 
 /**
@@ -144,15 +159,17 @@ function unreachable(
   requests = { reads: 0, writes: 0 },
 ): ReconcileSummary {
   const message = error instanceof Error ? error.message : String(error);
-  log.warn("Kafka unreachable; will retry", { error: message });
-  return { ...base, kafka: "unreachable", error: message, requests, followUp: true, durationMs };
+  const kafka = kafkaErrorKind(error) === "unavailable" ? "unreachable" : "failed";
+  log.warn(kafka === "unreachable" ? "Kafka unreachable; will retry" : "pass failed; will retry", { error: message });
+  return { ...base, kafka, error: message, requests, followUp: true, durationMs };
 }
 
 /** Resources still to do say why they wait; ready ones stay ready (Kafka being away does not undo them). */
 async function markUnreachable(rows: FullStateRow[], error: unknown) {
   const waiting = rows.filter((r) => r.status !== "ready").map((r) => r.id);
   if (waiting.length === 0) return;
-  const message = `Kafka is unreachable: ${error instanceof Error ? error.message : String(error)}`;
+  const detail = error instanceof Error ? error.message : String(error);
+  const message = kafkaErrorKind(error) === "unavailable" ? `Kafka is unreachable: ${detail}` : `Kafka: ${detail}`;
   await db.provisioningState.updateMany({
     where: { id: { in: waiting } },
     data: { lastError: message, lastErrorAt: new Date(), attempts: { increment: 1 } },

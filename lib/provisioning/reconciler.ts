@@ -94,7 +94,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     for (const resolve of listeners) resolve(summary);
     if (stopped) return;
 
-    const troubled = !summary || summary.kafka === "unreachable" || summary.failed > 0;
+    const troubled = summary?.kafka !== "up" || summary.failed > 0;
     if (troubled) {
       failures++;
       widen(); // the retry covers everything it could not do
