@@ -15,6 +15,7 @@ import { deleteSystem } from "../systems/delete-system";
 import { updateSystem } from "../systems/update-system";
 import { getProvisioningStatus } from "./get-provisioning-status";
 import { listProvisioningStates } from "./list-provisioning-states";
+import { withReconcileLock } from "./reconcile-lock";
 import { reconcileNow } from "./reconcile-now";
 import { reconcileOnce } from "./reconcile-once";
 import { onReconcileRequest } from "./request-reconcile";
@@ -272,5 +273,13 @@ describe("provisioning against the real broker", () => {
     await reconcileNow({ actor: seeded.admin.actor, companyId: seeded.company.id });
     off();
     expect(heard).toEqual([seeded.company.id]);
+  });
+
+  it("runs one pass at a time across processes: a pass while another holds the lock does nothing", async () => {
+    const seeded = await seedSystem();
+    const inner = await withReconcileLock(() => reconcileOnce({ companyIds: [seeded.company.id] }));
+    expect(inner).toMatchObject({ ran: true, value: { ran: false, actions: 0 } });
+    expect(await db.provisioningState.count({ where: { companyId: seeded.company.id } })).toBe(0);
+    expect(await reconcileOnce({ companyIds: [seeded.company.id] })).toMatchObject({ ran: true, actions: 3 });
   });
 });
