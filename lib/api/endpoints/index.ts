@@ -1,4 +1,5 @@
 import type { Endpoint } from "../define-endpoint";
+import * as audit from "./audit";
 import * as companies from "./companies";
 
 function isEndpoint(value: unknown): value is Endpoint {
@@ -6,6 +7,6 @@ function isEndpoint(value: unknown): value is Endpoint {
 }
 
 /** Every REST endpoint, for the OpenAPI document. Add each new endpoint module to the list. */
-export const allEndpoints: Endpoint[] = [companies].flatMap((module) =>
+export const allEndpoints: Endpoint[] = [companies, audit].flatMap((module) =>
   (Object.values(module) as unknown[]).filter(isEndpoint),
 );
