@@ -1,12 +1,13 @@
 import type { Endpoint } from "../define-endpoint";
 import * as audit from "./audit";
 import * as companies from "./companies";
+import * as search from "./search";
 
 function isEndpoint(value: unknown): value is Endpoint {
   return typeof value === "object" && value !== null && "operationId" in value && "method" in value;
 }
 
 /** Every REST endpoint, for the OpenAPI document. Add each new endpoint module to the list. */
-export const allEndpoints: Endpoint[] = [companies, audit].flatMap((module) =>
+export const allEndpoints: Endpoint[] = [companies, audit, search].flatMap((module) =>
   (Object.values(module) as unknown[]).filter(isEndpoint),
 );

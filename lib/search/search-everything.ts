@@ -1,0 +1,211 @@
+import "server-only";
+import { type Actor, actorUserId } from "../authz/actor";
+import { type Action, roleAllows } from "../authz/permissions";
+import { db } from "../db/client";
+import { escapeLike } from "../db/escape-like";
+import { forbidden } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { companyName } from "../names";
+import { parseInput } from "../validation";
+import { byRank } from "./rank-match";
+import { type SearchHit, type SearchKind, type SearchResult, searchQuerySchema } from "./schemas";
+
+type Tier<T> = (take: number, exclude: string[]) => Promise<T[]>;
+
+/**
+ * Runs the tiers (best matches first) until `limit + 1` rows are found: a prefix match is never crowded out by
+ * substring matches, and the extra row tells whether there are more. Each tier is one indexed query with a LIMIT.
+ */
+async function tiered<T extends { id: string }>(
+  limit: number,
+  tiers: Tier<T>[],
+): Promise<{ rows: T[]; more: boolean }> {
+  const rows: T[] = [];
+  for (const tier of tiers) {
+    if (rows.length > limit) break;
+    rows.push(
+      ...(await tier(
+        limit + 1 - rows.length,
+        rows.map((r) => r.id),
+      )),
+    );
+  }
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+const ci = (text: string, how: "startsWith" | "contains") =>
+  ({ [how]: escapeLike(text), mode: "insensitive" }) as Prisma.StringFilter;
+
+/**
+ * Search as you type over everything the user may see: their companies, and in them systems, clients (only where
+ * their role may read clients), things and datastreams. Results come grouped by kind, best matches first, at most
+ * `limit` a kind. Another company's objects are never read: every query is scoped to the user's memberships, whose
+ * roles are checked against the same permission table authorize() uses.
+ */
+export async function searchEverything({ actor, query }: { actor: Actor; query: unknown }): Promise<SearchResult> {
+  const userId = actorUserId(actor);
+  if (!userId) throw forbidden("Search is for users; a client application cannot search");
+  const { q, limit } = parseInput(searchQuerySchema, query);
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, company: { select: { id: true, domain: true, enterprise: true } } },
+  });
+  const companiesFor = (action: Action) =>
+    memberships.filter((m) => roleAllows(m.role, action)).map((m) => m.company.id);
+  const inSystems = (action: Action) => ({ system: { companyId: { in: companiesFor(action) } } });
+  const notIn = (exclude: string[]) => (exclude.length > 0 ? { id: { notIn: exclude } } : {});
+  const orderBy = [{ name: "asc" as const }, { id: "asc" as const }];
+
+  const companies = memberships
+    .filter((m) => roleAllows(m.role, "company.read"))
+    .filter((m) => companyName(m.company).toLowerCase().includes(q.toLowerCase()))
+    .sort(byRank(q, (m) => [m.company.enterprise, companyName(m.company)]));
+
+  const systemSelect = { id: true, name: true, companyId: true, workcenter: true, station: true } as const;
+  const systemTiers: Tier<Prisma.SystemGetPayload<{ select: typeof systemSelect }>>[] = [
+    (take, exclude) =>
+      db.system.findMany({
+        where: {
+          companyId: { in: companiesFor("system.read") },
+          ...notIn(exclude),
+          OR: [{ station: ci(q, "startsWith") }, { workcenter: ci(q, "startsWith") }, { name: ci(q, "startsWith") }],
+        },
+        select: systemSelect,
+        orderBy,
+        take,
+      }),
+    (take, exclude) =>
+      db.system.findMany({
+        where: { companyId: { in: companiesFor("system.read") }, ...notIn(exclude), name: ci(q, "contains") },
+        select: systemSelect,
+        orderBy,
+        take,
+      }),
+  ];
+
+  const clientSelect = {
+    id: true,
+    name: true,
+    principal: true,
+    status: true,
+    systemId: true,
+    system: { select: { companyId: true, name: true } },
+  } as const;
+  const clientTier =
+    (where: Prisma.ClientWhereInput): Tier<Prisma.ClientGetPayload<{ select: typeof clientSelect }>> =>
+    (take, exclude) =>
+      db.client.findMany({
+        where: { ...inSystems("client.read"), ...notIn(exclude), ...where },
+        select: clientSelect,
+        orderBy,
+        take,
+      });
+
+  const thingSelect = { id: true, name: true, systemId: true, system: { select: { companyId: true, name: true } } };
+  const thingTier =
+    (where: Prisma.ThingWhereInput): Tier<Prisma.ThingGetPayload<{ select: typeof thingSelect }>> =>
+    (take, exclude) =>
+      db.thing.findMany({
+        where: { ...inSystems("metadata.read"), ...notIn(exclude), ...where },
+        select: thingSelect,
+        orderBy,
+        take,
+      });
+
+  const datastreamSelect = {
+    id: true,
+    name: true,
+    fullName: true,
+    systemId: true,
+    unitSymbol: true,
+    system: { select: { companyId: true } },
+  } as const;
+  const datastreamTier =
+    (where: Prisma.DatastreamWhereInput): Tier<Prisma.DatastreamGetPayload<{ select: typeof datastreamSelect }>> =>
+    (take, exclude) =>
+      db.datastream.findMany({
+        where: { ...inSystems("metadata.read"), ...notIn(exclude), ...where },
+        select: datastreamSelect,
+        orderBy,
+        take,
+      });
+
+  const [systems, clients, things, datastreams] = await Promise.all([
+    tiered(limit, systemTiers),
+    tiered(limit, [
+      clientTier({ name: ci(q, "startsWith") }),
+      clientTier({ principal: ci(q, "startsWith") }),
+      clientTier({ name: ci(q, "contains") }),
+    ]),
+    tiered(limit, [thingTier({ name: ci(q, "startsWith") }), thingTier({ name: ci(q, "contains") })]),
+    tiered(limit, [
+      datastreamTier({ name: ci(q, "startsWith") }),
+      datastreamTier({ fullName: ci(q, "startsWith") }),
+      datastreamTier({ name: ci(q, "contains") }),
+      datastreamTier({ fullName: ci(q, "contains") }),
+    ]),
+  ]);
+
+  const base = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
+  const groups: [SearchKind, SearchHit[], boolean][] = [
+    [
+      "company",
+      companies.slice(0, limit).map((m) => ({
+        kind: "company",
+        id: m.company.id,
+        label: companyName(m.company),
+        detail: `Your role: ${m.role}`,
+        href: `/companies/${m.company.id}`,
+      })),
+      companies.length > limit,
+    ],
+    [
+      "system",
+      systems.rows.sort(byRank(q, (s) => [s.station, s.name])).map((s) => ({
+        kind: "system",
+        id: s.id,
+        label: s.name,
+        detail: `${s.workcenter} / ${s.station}`,
+        href: base(s.companyId, s.id),
+      })),
+      systems.more,
+    ],
+    [
+      "client",
+      clients.rows.sort(byRank(q, (c) => [c.name, c.principal])).map((c) => ({
+        kind: "client",
+        id: c.id,
+        label: c.name,
+        detail: `${c.system.name}${c.status === "revoked" ? " · revoked" : ""}`,
+        href: `${base(c.system.companyId, c.systemId)}/clients/${c.id}`,
+      })),
+      clients.more,
+    ],
+    [
+      "thing",
+      things.rows.sort(byRank(q, (t) => [t.name])).map((t) => ({
+        kind: "thing",
+        id: t.id,
+        label: t.name,
+        detail: t.system.name,
+        href: `${base(t.system.companyId, t.systemId)}/things/${t.id}`,
+      })),
+      things.more,
+    ],
+    [
+      "datastream",
+      datastreams.rows.sort(byRank(q, (d) => [d.name, d.fullName])).map((d) => ({
+        kind: "datastream",
+        id: d.id,
+        label: d.name,
+        detail: d.unitSymbol ? `${d.fullName} · ${d.unitSymbol}` : d.fullName,
+        href: `${base(d.system.companyId, d.systemId)}/datastreams/${d.id}`,
+      })),
+      datastreams.more,
+    ],
+  ];
+  return {
+    q,
+    groups: groups.filter(([, items]) => items.length > 0).map(([kind, items, more]) => ({ kind, items, more })),
+  };
+}
