@@ -14,14 +14,16 @@ type Tier<T> = (take: number, exclude: string[]) => Promise<T[]>;
 
 /**
  * Runs the tiers (best matches first) until `limit + 1` rows are found: a prefix match is never crowded out by
- * substring matches, and the extra row tells whether there are more. Each tier is one indexed query with a LIMIT.
+ * substring matches, and the extra row tells whether there are more. Each tier is one query with a LIMIT, served
+ * by the names' trigram indexes (migration search_indexes).
  */
 async function tiered<T extends { id: string }>(
   limit: number,
-  tiers: Tier<T>[],
+  tiers: (Tier<T> | false)[],
 ): Promise<{ rows: T[]; more: boolean }> {
   const rows: T[] = [];
   for (const tier of tiers) {
+    if (!tier) continue;
     if (rows.length > limit) break;
     rows.push(
       ...(await tier(
@@ -35,6 +37,7 @@ async function tiered<T extends { id: string }>(
 
 const ci = (text: string, how: "startsWith" | "contains") =>
   ({ [how]: escapeLike(text), mode: "insensitive" }) as Prisma.StringFilter;
+const orderBy = [{ name: "asc" as const }, { id: "asc" as const }];
 
 /**
  * Search as you type over everything the user may see: their companies, and in them systems, clients (only where
@@ -52,9 +55,11 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
   });
   const companiesFor = (action: Action) =>
     memberships.filter((m) => roleAllows(m.role, action)).map((m) => m.company.id);
-  const inSystems = (action: Action) => ({ system: { companyId: { in: companiesFor(action) } } });
+  const scope = (action: Action) => ({ system: { companyId: { in: companiesFor(action) } } });
   const notIn = (exclude: string[]) => (exclude.length > 0 ? { id: { notIn: exclude } } : {});
-  const orderBy = [{ name: "asc" as const }, { id: "asc" as const }];
+  // One or two characters match name starts only: "contains x" would list nearly everything, and trigram indexes
+  // cannot serve it (a trigram needs three characters), so it would read every row.
+  const substrings = q.length >= 3;
 
   const companies = memberships
     .filter((m) => roleAllows(m.role, "company.read"))
@@ -62,91 +67,81 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
     .sort(byRank(q, (m) => [m.company.enterprise, companyName(m.company)]));
 
   const systemSelect = { id: true, name: true, companyId: true, workcenter: true, station: true } as const;
-  const systemTiers: Tier<Prisma.SystemGetPayload<{ select: typeof systemSelect }>>[] = [
+  const systemTier =
+    (where: Prisma.SystemWhereInput): Tier<Prisma.SystemGetPayload<{ select: typeof systemSelect }>> =>
     (take, exclude) =>
       db.system.findMany({
-        where: {
-          companyId: { in: companiesFor("system.read") },
-          ...notIn(exclude),
-          OR: [{ station: ci(q, "startsWith") }, { workcenter: ci(q, "startsWith") }, { name: ci(q, "startsWith") }],
-        },
+        where: { companyId: { in: companiesFor("system.read") }, ...notIn(exclude), ...where },
         select: systemSelect,
         orderBy,
         take,
-      }),
-    (take, exclude) =>
-      db.system.findMany({
-        where: { companyId: { in: companiesFor("system.read") }, ...notIn(exclude), name: ci(q, "contains") },
-        select: systemSelect,
-        orderBy,
-        take,
-      }),
-  ];
-
-  const clientSelect = {
-    id: true,
-    name: true,
-    principal: true,
-    status: true,
-    systemId: true,
-    system: { select: { companyId: true, name: true } },
-  } as const;
+      });
+  // Relations are left out of these selects (Prisma would fetch each in a round trip of its own); the systems of
+  // the hits are read once at the end.
+  const clientSelect = { id: true, name: true, principal: true, status: true, systemId: true } as const;
   const clientTier =
     (where: Prisma.ClientWhereInput): Tier<Prisma.ClientGetPayload<{ select: typeof clientSelect }>> =>
     (take, exclude) =>
       db.client.findMany({
-        where: { ...inSystems("client.read"), ...notIn(exclude), ...where },
+        where: { ...scope("client.read"), ...notIn(exclude), ...where },
         select: clientSelect,
         orderBy,
         take,
       });
-
-  const thingSelect = { id: true, name: true, systemId: true, system: { select: { companyId: true, name: true } } };
+  const thingSelect = { id: true, name: true, systemId: true } as const;
   const thingTier =
     (where: Prisma.ThingWhereInput): Tier<Prisma.ThingGetPayload<{ select: typeof thingSelect }>> =>
     (take, exclude) =>
       db.thing.findMany({
-        where: { ...inSystems("metadata.read"), ...notIn(exclude), ...where },
+        where: { ...scope("metadata.read"), ...notIn(exclude), ...where },
         select: thingSelect,
         orderBy,
         take,
       });
-
-  const datastreamSelect = {
-    id: true,
-    name: true,
-    fullName: true,
-    systemId: true,
-    unitSymbol: true,
-    system: { select: { companyId: true } },
-  } as const;
+  const datastreamSelect = { id: true, name: true, fullName: true, systemId: true, unitSymbol: true } as const;
   const datastreamTier =
     (where: Prisma.DatastreamWhereInput): Tier<Prisma.DatastreamGetPayload<{ select: typeof datastreamSelect }>> =>
     (take, exclude) =>
       db.datastream.findMany({
-        where: { ...inSystems("metadata.read"), ...notIn(exclude), ...where },
+        where: { ...scope("metadata.read"), ...notIn(exclude), ...where },
         select: datastreamSelect,
         orderBy,
         take,
       });
 
   const [systems, clients, things, datastreams] = await Promise.all([
-    tiered(limit, systemTiers),
     tiered(limit, [
-      clientTier({ name: ci(q, "startsWith") }),
-      clientTier({ principal: ci(q, "startsWith") }),
-      clientTier({ name: ci(q, "contains") }),
+      // The full name or one of its levels starts with q.
+      systemTier({ OR: [{ name: ci(q, "startsWith") }, { name: ci(`.${q}`, "contains") }] }),
+      substrings && systemTier({ name: ci(q, "contains") }),
     ]),
-    tiered(limit, [thingTier({ name: ci(q, "startsWith") }), thingTier({ name: ci(q, "contains") })]),
     tiered(limit, [
-      datastreamTier({ name: ci(q, "startsWith") }),
-      datastreamTier({ fullName: ci(q, "startsWith") }),
-      datastreamTier({ name: ci(q, "contains") }),
-      datastreamTier({ fullName: ci(q, "contains") }),
+      clientTier({ OR: [{ name: ci(q, "startsWith") }, { principal: ci(q, "startsWith") }] }),
+      substrings && clientTier({ name: ci(q, "contains") }),
+    ]),
+    tiered(limit, [thingTier({ name: ci(q, "startsWith") }), substrings && thingTier({ name: ci(q, "contains") })]),
+    tiered(limit, [
+      datastreamTier({ OR: [{ name: ci(q, "startsWith") }, { fullName: ci(q, "startsWith") }] }),
+      substrings && datastreamTier({ name: ci(q, "contains") }),
+      // Typing part of the path (`Car1.Main`) finds the datastreams below it.
+      substrings && datastreamTier({ fullName: ci(q, "contains") }),
     ]),
   ]);
 
-  const base = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
+  const systemIds = [...new Set([...clients.rows, ...things.rows, ...datastreams.rows].map((r) => r.systemId))];
+  const systemsById = new Map(
+    systemIds.length === 0
+      ? []
+      : (
+          await db.system.findMany({
+            where: { id: { in: systemIds } },
+            select: { id: true, name: true, companyId: true },
+          })
+        ).map((s) => [s.id, s]),
+  );
+  const systemOf = (id: string) => systemsById.get(id) ?? { id, name: "", companyId: "" };
+  const base = (systemId: string) => `/companies/${systemOf(systemId).companyId}/systems/${systemId}`;
+
   const groups: [SearchKind, SearchHit[], boolean][] = [
     [
       "company",
@@ -166,7 +161,7 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
         id: s.id,
         label: s.name,
         detail: `${s.workcenter} / ${s.station}`,
-        href: base(s.companyId, s.id),
+        href: `/companies/${s.companyId}/systems/${s.id}`,
       })),
       systems.more,
     ],
@@ -176,8 +171,8 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
         kind: "client",
         id: c.id,
         label: c.name,
-        detail: `${c.system.name}${c.status === "revoked" ? " · revoked" : ""}`,
-        href: `${base(c.system.companyId, c.systemId)}/clients/${c.id}`,
+        detail: `${systemOf(c.systemId).name}${c.status === "revoked" ? " · revoked" : ""}`,
+        href: `${base(c.systemId)}/clients/${c.id}`,
       })),
       clients.more,
     ],
@@ -187,8 +182,8 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
         kind: "thing",
         id: t.id,
         label: t.name,
-        detail: t.system.name,
-        href: `${base(t.system.companyId, t.systemId)}/things/${t.id}`,
+        detail: systemOf(t.systemId).name,
+        href: `${base(t.systemId)}/things/${t.id}`,
       })),
       things.more,
     ],
@@ -199,7 +194,7 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
         id: d.id,
         label: d.name,
         detail: d.unitSymbol ? `${d.fullName} · ${d.unitSymbol}` : d.fullName,
-        href: `${base(d.system.companyId, d.systemId)}/datastreams/${d.id}`,
+        href: `${base(d.systemId)}/datastreams/${d.id}`,
       })),
       datastreams.more,
     ],

@@ -125,6 +125,11 @@ describe("search as you type", () => {
     expect(group?.more).toBe(true);
     const exact = await searchEverything({ actor: admin.actor, query: { q: tag, limit: "1" } });
     expect(exact.groups.find((g) => g.kind === "datastream")?.items.map((i) => i.label)).toEqual([tag]);
+    // One or two characters match name starts only.
+    const short = async (q: string) =>
+      (await searchEverything({ actor: admin.actor, query: { q } })).groups.flatMap((g) => g.items.map((i) => i.label));
+    expect(await short("A0")).toEqual([`a0-${tag}`]);
+    expect(await short("0-")).toEqual([]);
     // LIKE wildcards are literal.
     expect((await searchEverything({ actor: admin.actor, query: { q: "%" } })).groups).toEqual([]);
     expect((await searchEverything({ actor: admin.actor, query: { q: `a_-${tag}` } })).groups).toEqual([]);
