@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Page } from "@/lib/pagination";
 import { cn } from "@/lib/ui/cn";
+import { formatUtc } from "@/lib/ui/format-utc";
 import { AuditDiff } from "./audit-diff";
-import { formatUtc } from "./format-utc";
 
 export interface AuditRow {
   id: string;
