@@ -33,7 +33,7 @@ function Properties({ object, depth }: { object: JsonSchema; depth: number }) {
           </li>
         );
       })}
-      {object.additionalProperties === false && <li className="text-xs text-slate-400">no other fields accepted</li>}
+      {object.additionalProperties === false && <li className="text-xs text-slate-400">no other fields</li>}
     </ul>
   );
 }

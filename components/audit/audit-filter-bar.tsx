@@ -94,12 +94,12 @@ export function AuditFilterBar({
     <search className="mb-4 rounded-lg bg-white p-4 ring-1 ring-slate-200" aria-label="Filter the audit log">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(6,minmax(0,1fr))_auto] lg:items-end">
         <Field label="Actor">
-          <Input type="search" placeholder="email or name contains…" value={draft.actor} onChange={set("actor")} />
+          <Input type="search" placeholder="e.g. ada@" value={draft.actor} onChange={set("actor")} />
         </Field>
         <Field label="Action">
           <Input
             type="search"
-            placeholder="client. or client.revoke"
+            placeholder="e.g. client."
             list={listId}
             value={draft.action}
             onChange={set("action")}
@@ -122,7 +122,7 @@ export function AuditFilterBar({
           </NativeSelect>
         </Field>
         <Field label="Object">
-          <Input type="search" placeholder="id, or name contains…" value={draft.target} onChange={set("target")} />
+          <Input type="search" placeholder="id or name" value={draft.target} onChange={set("target")} />
         </Field>
         <Field label="From (UTC)">
           <Input type="datetime-local" value={draft.from} onChange={set("from")} />

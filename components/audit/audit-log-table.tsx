@@ -5,6 +5,7 @@ import { Pager } from "@/components/data-table/pager";
 import { useListParams } from "@/components/data-table/use-list-params";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DottedName } from "@/components/ui/dotted-name";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Page } from "@/lib/pagination";
 import { cn } from "@/lib/ui/cn";
@@ -114,13 +115,15 @@ export function AuditLogTable({ page, filtered }: { page: Page<AuditRow>; filter
                     <td className="px-4 py-2.5">
                       <div className="flex items-center gap-2">
                         <Badge tone={actorTone[e.actorType]}>{e.actorType}</Badge>
-                        <span className="break-all text-slate-800">{e.actorLabel}</span>
+                        <span className="break-words text-slate-800">{e.actorLabel}</span>
                       </div>
                     </td>
                     <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap text-slate-800">{e.action}</td>
                     <td className="px-4 py-2.5">
                       <span className="mr-2 text-xs text-slate-500">{e.targetType}</span>
-                      <span className="font-mono text-xs break-all text-slate-800">{e.targetLabel}</span>
+                      <span className="font-mono text-xs break-words text-slate-800">
+                        <DottedName name={e.targetLabel} />
+                      </span>
                     </td>
                     <td className="px-4 py-2.5 text-right">
                       <Button

@@ -81,7 +81,9 @@ export function CreateTokenDialog({
               <p className="text-sm font-medium text-slate-700">Try it</p>
               <CopyButton text={curl} label="Copy command" />
             </div>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{curl}</pre>
+            <pre className="rounded-md bg-slate-900 p-3 text-xs break-all whitespace-pre-wrap text-slate-100">
+              {curl}
+            </pre>
           </div>
           <p className="text-sm text-slate-500">
             {created.expiresAt ? `Expires ${created.expiresAt.slice(0, 10)}.` : "Never expires: revoke it when done."}

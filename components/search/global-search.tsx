@@ -99,7 +99,9 @@ export function GlobalSearch() {
       <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" aria-hidden />
       <input
         ref={inputRef}
-        type="search"
+        // Not type=search: its native clear button duplicates Esc and crowds the shortcut hint.
+        type="text"
+        enterKeyHint="search"
         role="combobox"
         aria-label="Search everything"
         aria-expanded={showPanel}

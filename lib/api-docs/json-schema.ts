@@ -47,9 +47,11 @@ export function typeLabel(schema: JsonSchema): string {
 /** The rules beside the type: bounds, lengths, pattern (left out where a format already says it), default. */
 export function constraintsOf(schema: JsonSchema): string[] {
   const out: string[] = [];
-  if (schema.minimum !== undefined) out.push(`≥ ${schema.minimum}`);
+  // zod writes JavaScript's safe-integer range on every integer; it says nothing to a reader.
+  const bound = (n: number | undefined) => n !== undefined && Math.abs(n) !== Number.MAX_SAFE_INTEGER;
+  if (bound(schema.minimum)) out.push(`≥ ${schema.minimum}`);
   if (schema.exclusiveMinimum !== undefined) out.push(`> ${schema.exclusiveMinimum}`);
-  if (schema.maximum !== undefined) out.push(`≤ ${schema.maximum}`);
+  if (bound(schema.maximum)) out.push(`≤ ${schema.maximum}`);
   if (schema.exclusiveMaximum !== undefined) out.push(`< ${schema.exclusiveMaximum}`);
   if (schema.minLength !== undefined && schema.minLength > 0) out.push(`min length ${schema.minLength}`);
   if (schema.maxLength !== undefined) out.push(`max length ${schema.maxLength}`);

@@ -50,8 +50,7 @@ export function readOpenApi(raw: unknown) {
   const doc = documentSchema.parse(raw);
   const groups = new Map<string, OpenApiOperation[]>();
   for (const [path, methods] of Object.entries(doc.paths)) {
-    const sorted = Object.entries(methods).sort(([a], [b]) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
-    for (const [method, op] of sorted) {
+    for (const [method, op] of Object.entries(methods)) {
       const tag = op.tags[0] ?? "Other";
       groups.set(tag, [...(groups.get(tag) ?? []), { ...op, method: method.toUpperCase(), path }]);
     }
@@ -62,6 +61,14 @@ export function readOpenApi(raw: unknown) {
     description: doc.info.description,
     serverUrl: doc.servers[0]?.url ?? "",
     securitySchemes: Object.entries(doc.components.securitySchemes).map(([id, s]) => ({ id, ...s })),
-    groups: [...groups].map(([tag, operations]) => ({ tag, operations })),
+    // Paths in order (a collection before its members), then methods: the document keeps declaration order.
+    groups: [...groups].map(([tag, operations]) => ({
+      tag,
+      operations: operations.sort(
+        (a, b) =>
+          a.path.localeCompare(b.path, "en") ||
+          METHOD_ORDER.indexOf(a.method.toLowerCase()) - METHOD_ORDER.indexOf(b.method.toLowerCase()),
+      ),
+    })),
   };
 }

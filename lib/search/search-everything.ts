@@ -140,6 +140,9 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
         ).map((s) => [s.id, s]),
   );
   const systemOf = (id: string) => systemsById.get(id) ?? { id, name: "", companyId: "" };
+  // The thing's name sits between the system's name and the datastream's in the full name.
+  const thingOf = (d: { fullName: string; name: string; systemId: string }) =>
+    d.fullName.slice(systemOf(d.systemId).name.length + 1, d.fullName.length - d.name.length - 1);
   const base = (systemId: string) => `/companies/${systemOf(systemId).companyId}/systems/${systemId}`;
 
   const groups: [SearchKind, SearchHit[], boolean][] = [
@@ -193,7 +196,8 @@ export async function searchEverything({ actor, query }: { actor: Actor; query: 
         kind: "datastream",
         id: d.id,
         label: d.name,
-        detail: d.unitSymbol ? `${d.fullName} · ${d.unitSymbol}` : d.fullName,
+        // `thing · system · unit`: the thing first, as a long system name would hide it when truncated.
+        detail: [thingOf(d), systemOf(d.systemId).name, d.unitSymbol].filter(Boolean).join(" · "),
         href: `${base(d.systemId)}/datastreams/${d.id}`,
       })),
       datastreams.more,
