@@ -3,6 +3,8 @@
 // always "not_found", whatever the role, so that other tenants' objects never reveal that they exist.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SeededUser, seedUser, uniq } from "@/test/seed";
+import { exportAuditEventsCsv } from "../audit/export-audit-events";
+import { listAuditEvents } from "../audit/list-audit-events";
 import { deleteClient } from "../clients/delete-client";
 import { getClient } from "../clients/get-client";
 import { listClients } from "../clients/list-clients";
@@ -144,6 +146,16 @@ const operations: Operation[] = [
   },
   { name: "revokeClient", action: "client.revoke", run: (actor, w) => revokeClient({ actor, clientId: w.client.id }) },
   { name: "deleteClient", action: "client.delete", run: (actor, w) => deleteClient({ actor, clientId: w.client.id }) },
+  {
+    name: "listAuditEvents",
+    action: "audit.read",
+    run: (actor, w) => listAuditEvents({ actor, companyId: w.company.id, query: {} }),
+  },
+  {
+    name: "exportAuditEventsCsv",
+    action: "audit.read",
+    run: (actor, w) => exportAuditEventsCsv({ actor, companyId: w.company.id, query: {} }),
+  },
 ];
 
 async function outcome(work: () => Promise<unknown>): Promise<string> {
@@ -185,7 +197,6 @@ describe("authorization matrix", () => {
       "metadata.read",
       "metadata.write",
       "data.read",
-      "audit.read",
       "cluster.read",
       "cluster.manage",
     ]);
