@@ -3,3 +3,8 @@
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, "\\$&");
 }
+
+/** A case-insensitive substring filter for Prisma that matches the text literally. */
+export function containsText(text: string) {
+  return { contains: escapeLike(text), mode: "insensitive" as const };
+}

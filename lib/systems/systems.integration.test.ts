@@ -121,3 +121,33 @@ describe("systems", () => {
     expect(events.map((e) => e.action)).toEqual(["system.create", "system.delete"]);
   });
 });
+
+describe("list filters", () => {
+  it("match % and _ literally", async () => {
+    const seeded = await seedCompany();
+    for (const station of ["with_underscore", "withXunderscore"]) {
+      await createSystem({
+        actor: seeded.admin.actor,
+        companyId: seeded.company.id,
+        input: { workcenter: "wc", station: station.replace("_", "-") },
+      });
+    }
+    await updateSystem({
+      actor: seeded.admin.actor,
+      systemId:
+        (await listSystems({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { q: "with-" } })).items[0]
+          ?.id ?? "",
+      input: { description: "100% literal_match" },
+    });
+    const percent = await listSystems({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { q: "0%" } });
+    expect(percent.items.map((s) => s.description)).toEqual(["100% literal_match"]);
+    const underscore = await listSystems({
+      actor: seeded.admin.actor,
+      companyId: seeded.company.id,
+      query: { q: "l_m" },
+    });
+    expect(underscore.total).toBe(1);
+    const wildcard = await listSystems({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { q: "%" } });
+    expect(wildcard.total).toBe(1);
+  });
+});
