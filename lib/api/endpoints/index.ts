@@ -1,11 +1,13 @@
 import type { Endpoint } from "../define-endpoint";
+import * as clients from "./clients";
 import * as companies from "./companies";
+import * as systems from "./systems";
 
 function isEndpoint(value: unknown): value is Endpoint {
   return typeof value === "object" && value !== null && "operationId" in value && "method" in value;
 }
 
 /** Every REST endpoint, for the OpenAPI document. Add each new endpoint module to the list. */
-export const allEndpoints: Endpoint[] = [companies].flatMap((module) =>
+export const allEndpoints: Endpoint[] = [companies, systems, clients].flatMap((module) =>
   (Object.values(module) as unknown[]).filter(isEndpoint),
 );
