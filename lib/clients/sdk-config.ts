@@ -53,3 +53,9 @@ export function sdkSnippet(config: SdkConfig): string {
     "",
   ].join("\n");
 }
+
+/** What the browser gets back after registration or rotation: the secret, this once, and nothing of its hash. */
+export interface IssuedSecret {
+  client: { id: string; name: string; principal: string };
+  secret: string;
+}
