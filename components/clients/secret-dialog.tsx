@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -34,6 +35,7 @@ export function SecretDialog({
   clientHref?: string;
   onClose: () => void;
 }) {
+  const secretInput = useRef<HTMLInputElement>(null);
   if (!issued) return null;
   const config = sdkConfig(connection, { systemName, name: issued.client.name }, issued.secret);
   const json = sdkConfigJson(config);
@@ -65,11 +67,18 @@ export function SecretDialog({
             <Input
               id="issued-secret"
               readOnly
+              ref={secretInput}
               value={issued.secret}
               className="font-mono text-xs"
               onFocus={(e) => e.currentTarget.select()}
             />
-            <CopyButton value={issued.secret} label="Copy secret" className="h-9" copiedMessage="Secret copied" />
+            <CopyButton
+              text={issued.secret}
+              label="Copy secret"
+              className="h-9"
+              copiedMessage="Secret copied"
+              onFallback={() => secretInput.current?.select()}
+            />
           </div>
         </div>
         <CodeBlock
@@ -77,7 +86,7 @@ export function SecretDialog({
           code={json}
           actions={
             <>
-              <CopyButton value={json} label="Copy configuration" copiedMessage="Configuration copied" />
+              <CopyButton text={json} label="Copy configuration" copiedMessage="Configuration copied" />
               <DownloadConfigButton json={json} />
             </>
           }
@@ -85,7 +94,7 @@ export function SecretDialog({
         <CodeBlock
           title="Use it from Node (set RHEI_CLIENT_SECRET to the secret)"
           code={sdkSnippet(config)}
-          actions={<CopyButton value={sdkSnippet(config)} label="Copy code" copiedMessage="Code copied" />}
+          actions={<CopyButton text={sdkSnippet(config)} label="Copy code" copiedMessage="Code copied" />}
         />
         <div className="flex flex-wrap items-center justify-end gap-2">
           {clientHref && (

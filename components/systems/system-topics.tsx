@@ -19,7 +19,7 @@ export function SystemTopics({ systemName }: { systemName: string }) {
             <p className="text-xs text-slate-500">{purposes[key]}</p>
           </div>
           <CopyButton
-            value={topics[key]}
+            text={topics[key]}
             label=""
             aria-label={`Copy ${topics[key]}`}
             variant="ghost"

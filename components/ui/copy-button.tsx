@@ -4,13 +4,23 @@ import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button, type ButtonProps } from "./button";
 
-/** Copies `value` to the clipboard, and says so; where the browser refuses, says how to copy by hand. */
+/**
+ * Copies `text` to the clipboard. Where the browser refuses (no secure context, no permission), `onFallback` can
+ * select the text instead so that Ctrl-C copies it. With `label=""` it is an icon button (give it an aria-label);
+ * `copiedMessage` also says so in a toast.
+ */
 export function CopyButton({
-  value,
+  text,
   label = "Copy",
-  copiedMessage = "Copied to the clipboard",
+  onFallback,
+  copiedMessage,
   ...props
-}: { value: string; label?: string; copiedMessage?: string } & Omit<ButtonProps, "onClick" | "value">) {
+}: {
+  text: string;
+  label?: string;
+  onFallback?: () => void;
+  copiedMessage?: string;
+} & Omit<ButtonProps, "onClick">) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -25,16 +35,17 @@ export function CopyButton({
       {...props}
       onClick={async () => {
         try {
-          await navigator.clipboard.writeText(value);
+          await navigator.clipboard.writeText(text);
           setCopied(true);
-          toast.success(copiedMessage);
+          if (copiedMessage) toast.success(copiedMessage);
         } catch {
-          toast.error("The browser did not allow copying: select the text and copy it by hand");
+          onFallback?.();
+          toast.info(onFallback ? "Press Ctrl-C to copy the selected text" : "Select the text and copy it by hand");
         }
       }}
     >
       {copied ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      {label}
+      {label && (copied ? "Copied" : label)}
     </Button>
   );
 }

@@ -77,7 +77,7 @@ export default async function ClientPage({
                     <dd className="flex items-center gap-1 text-sm text-slate-900">
                       <span className="font-mono text-xs break-all">{f.value}</span>
                       <CopyButton
-                        value={f.value}
+                        text={f.value}
                         label=""
                         variant="ghost"
                         aria-label={`Copy ${f.label.toLowerCase()}`}
@@ -124,7 +124,7 @@ export default async function ClientPage({
               <CodeBlock
                 title={SDK_CONFIG_FILE}
                 code={config}
-                actions={<CopyButton value={config} label="Copy" copiedMessage="Configuration copied" />}
+                actions={<CopyButton text={config} label="Copy" copiedMessage="Configuration copied" />}
               />
             </CardBody>
           </Card>
