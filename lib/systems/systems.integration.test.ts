@@ -104,6 +104,13 @@ describe("systems", () => {
     });
   });
 
+  it("keep fields an update leaves out", async () => {
+    const { admin, system } = await seedSystem();
+    await updateSystem({ actor: admin.actor, systemId: system.id, input: { description: "Car one" } });
+    const updated = await updateSystem({ actor: admin.actor, systemId: system.id, input: { retentionDays: 7 } });
+    expect(updated).toMatchObject({ description: "Car one", retentionDays: 7, partitions: system.partitions });
+  });
+
   it("are deleted only without clients, naming the topics that go with them", async () => {
     const seeded = await seedClient();
     const impact = await systemDeletionImpact({ actor: seeded.admin.actor, systemId: seeded.system.id });
