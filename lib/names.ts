@@ -33,7 +33,8 @@ export const labelName = z
   .string()
   .min(1, `Required: ${LABEL_NAME_RULE}`)
   .max(200, `Too long: ${LABEL_NAME_RULE}`)
-  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, `Use ${LABEL_NAME_RULE}`);
+  // Empty passes the pattern, so an empty name gets one message (Required), not two.
+  .regex(/^(?:[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?)?$/u, `Use ${LABEL_NAME_RULE}`);
 
 export const description = z.string().max(2000, "At most 2000 characters").default("");
 

@@ -30,7 +30,9 @@ function parseText(text: string): { value: unknown } | { error: ImportIssue } {
   if (text.length > MAX_IMPORT_CHARS) {
     return { error: { path: "(document)", message: `Too large: at most ${MAX_IMPORT_CHARS} characters` } };
   }
-  const options = { uniqueKeys: true, maxAliasCount: 100 } as const;
+  // Anchors and aliases are how YAML shares one result schema among many datastreams, so allow many; the limit
+  // (yaml counts references × aliases inside the anchored node) still stops exponential "billion laughs" files.
+  const options = { uniqueKeys: true, maxAliasCount: 20_000 } as const;
   if (/^\s*[{[]/.test(text)) {
     try {
       return { value: JSON.parse(text) };
