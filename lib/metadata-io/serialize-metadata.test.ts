@@ -105,6 +105,31 @@ datastreams:
     expect(strip(parseMetadata(json.content).document)).toEqual(sorted(doc));
   });
 
+  it("reads back awkward strings exactly, in both formats", () => {
+    const names = ["yes", "123", "- dash", "a: b", "#hash", "Température °C", "null", "~", "0x1F", "'quoted'"];
+    const awkward: MetadataDocument = {
+      things: names.map((name) => ({ name, description: "line 1\nline 2: 'x' \"y\"", properties: { [name]: name } })),
+      sensors: names.map((name) => ({ name, description: "", encodingType: "", metadata: "" })),
+      observedProperties: [],
+      datastreams: names.map((name) => ({
+        thing: name,
+        name,
+        description: "",
+        observationType: "Category",
+        unit: { name: "", symbol: name, definition: "" },
+        sensor: name,
+        observedProperty: null,
+        resultSchema: null,
+      })),
+    };
+    for (const format of ["rhei-yaml", "rhei-json", "reference"] as const) {
+      const back = parseMetadata(serializeMetadata(awkward, format).content);
+      expect(back.errors, format).toEqual([]);
+      // Sorted: JavaScript objects list integer-like keys ("123") first, so the reference format reads them first.
+      expect(sorted(strip(back.document)), format).toEqual(sorted(awkward));
+    }
+  });
+
   it("writes the reference format with O&M URIs, keys by name, and says what it cannot hold", () => {
     const out = serializeMetadata(doc, "reference");
     const written = JSON.parse(out.content);
