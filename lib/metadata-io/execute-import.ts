@@ -129,17 +129,16 @@ export async function executeImport(
       schemaVersion: 1,
       ...columns(op.spec),
     }));
-    const rows = await tx.datastream.createManyAndReturn({ data });
+    const rows = await tx.datastream.createManyAndReturn({ data, select: { id: true, fullName: true } });
     // By full name, not by position: RETURNING does not promise the order of the VALUES.
-    const byFullName = new Map(data.map((d) => [d.fullName, d]));
-    await tx.datastreamSchemaVersion.createMany({
-      data: rows.map((row) => {
-        const d = byFullName.get(row.fullName);
-        if (!d) throw new Error(`Inserted datastream ${row.fullName} is not among those sent`);
-        return versionRow(row.id, 1, d);
-      }),
+    const sent = new Map(data.map((d, i) => [d.fullName, { columns: d, op: chunk[i] }]));
+    const versionRows = rows.map((row) => {
+      const match = sent.get(row.fullName);
+      if (!match?.op) throw new Error(`Inserted datastream ${row.fullName} is not among those sent`);
+      audit.push(entry("datastream", "create", row.id, row.fullName, undefined, { id: row.id, ...match.op.spec }));
+      return versionRow(row.id, 1, match.columns);
     });
-    for (const row of rows) audit.push(entry("datastream", "create", row.id, row.fullName, undefined, row));
+    await tx.datastreamSchemaVersion.createMany({ data: versionRows });
   }
   const versions: ReturnType<typeof versionRow>[] = [];
   for (const op of operations.datastreams.filter((o) => o.id)) {
