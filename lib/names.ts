@@ -28,7 +28,7 @@ export const entityName = z
   .max(100, `Too long: ${ENTITY_NAME_RULE}`)
   .regex(/^[^.*\s](?:[^.*\p{Cc}]*[^.*\s])?$/u, `Use ${ENTITY_NAME_RULE}`);
 
-/** Sensor and observed-property names: not part of any Kafka name, so only a length rule. */
+/** Sensor and observed-property names: in no Kafka name, so any characters but control ones, up to 200. */
 export const labelName = z
   .string()
   .min(1, `Required: ${LABEL_NAME_RULE}`)
