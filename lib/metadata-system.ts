@@ -2,8 +2,8 @@ import "server-only";
 import type { Actor } from "./authz/actor";
 import type { Action } from "./authz/permissions";
 import { notFound } from "./errors";
+import { isId } from "./ids";
 import { getSystem } from "./systems/get-system";
-import { isUuid } from "./uuid";
 
 /** The system whose metadata (things, sensors, observed properties, datastreams) the actor wants to read or change. */
 export async function getMetadataSystem({
@@ -15,6 +15,6 @@ export async function getMetadataSystem({
   systemId: string;
   action: Extract<Action, "metadata.read" | "metadata.write">;
 }) {
-  if (!isUuid(systemId)) throw notFound("System");
+  if (!isId(systemId)) throw notFound("System");
   return getSystem({ actor, systemId, action });
 }

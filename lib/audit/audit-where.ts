@@ -1,5 +1,5 @@
 import "server-only";
-import { escapeLike } from "../db/escape-like";
+import { containsText, escapeLike } from "../db/escape-like";
 import type { Prisma } from "../generated/prisma/client";
 import { isId } from "../ids";
 import type { AuditFilters } from "./schemas";
@@ -7,7 +7,7 @@ import type { AuditFilters } from "./schemas";
 /** The rows a set of audit filters selects within one company; the list and the CSV export share it. */
 export function auditWhere(companyId: string, f: Omit<AuditFilters, "order">): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [{ companyId }];
-  if (f.actor) and.push({ actorLabel: { contains: escapeLike(f.actor), mode: "insensitive" } });
+  if (f.actor) and.push({ actorLabel: containsText(f.actor) });
   if (f.action) {
     const prefix = f.action.endsWith("*") ? f.action.slice(0, -1) : f.action.endsWith(".") ? f.action : null;
     and.push(prefix !== null ? { action: { startsWith: escapeLike(prefix) } } : { action: f.action });
@@ -15,7 +15,7 @@ export function auditWhere(companyId: string, f: Omit<AuditFilters, "order">): P
   if (f.targetType) and.push({ targetType: f.targetType });
   if (f.target) {
     const label: Prisma.AuditEventWhereInput = {
-      targetLabel: { contains: escapeLike(f.target), mode: "insensitive" },
+      targetLabel: containsText(f.target),
     };
     and.push(isId(f.target) ? { OR: [{ targetId: f.target.toLowerCase() }, label] } : label);
   }

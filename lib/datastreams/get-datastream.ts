@@ -3,7 +3,7 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { notFound } from "../errors";
-import { isUuid } from "../uuid";
+import { isId } from "../ids";
 
 export const datastreamInclude = {
   system: { select: { id: true, name: true, companyId: true } },
@@ -35,7 +35,7 @@ export async function getDatastream({
   datastreamId: string;
   action?: "metadata.read" | "metadata.write";
 }) {
-  if (!isUuid(datastreamId)) throw notFound("Datastream");
+  if (!isId(datastreamId)) throw notFound("Datastream");
   return loadAuthorized(actor, { id: datastreamId }, action);
 }
 

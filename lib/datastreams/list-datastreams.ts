@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
+import { containsText } from "../db/escape-like";
 import type { Prisma } from "../generated/prisma/client";
 import { getMetadataSystem } from "../metadata-system";
 import { pageOf, skipTake } from "../pagination";
@@ -21,10 +22,10 @@ export async function listDatastreams({ actor, systemId, query }: { actor: Actor
     ...(q.q
       ? {
           OR: [
-            { fullName: { contains: q.q, mode: "insensitive" } },
-            { description: { contains: q.q, mode: "insensitive" } },
-            { unitName: { contains: q.q, mode: "insensitive" } },
-            { unitSymbol: { contains: q.q, mode: "insensitive" } },
+            { fullName: containsText(q.q) },
+            { description: containsText(q.q) },
+            { unitName: containsText(q.q) },
+            { unitSymbol: containsText(q.q) },
           ],
         }
       : {}),

@@ -3,7 +3,7 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { notFound } from "../errors";
-import { isUuid } from "../uuid";
+import { isId } from "../ids";
 
 /** An observed property the actor may read (or, with action metadata.write, change), with its system and datastream count. */
 export async function getObservedProperty({
@@ -15,7 +15,7 @@ export async function getObservedProperty({
   observedPropertyId: string;
   action?: "metadata.read" | "metadata.write";
 }) {
-  if (!isUuid(observedPropertyId)) throw notFound("Observed property");
+  if (!isId(observedPropertyId)) throw notFound("Observed property");
   const observedProperty = await db.observedProperty.findUnique({
     where: { id: observedPropertyId },
     include: {

@@ -3,7 +3,7 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { notFound } from "../errors";
-import { isUuid } from "../uuid";
+import { isId } from "../ids";
 
 /** A sensor the actor may read (or, with action metadata.write, change), with its system and datastream count. */
 export async function getSensor({
@@ -15,7 +15,7 @@ export async function getSensor({
   sensorId: string;
   action?: "metadata.read" | "metadata.write";
 }) {
-  if (!isUuid(sensorId)) throw notFound("Sensor");
+  if (!isId(sensorId)) throw notFound("Sensor");
   const sensor = await db.sensor.findUnique({
     where: { id: sensorId },
     include: {

@@ -3,7 +3,7 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { notFound } from "../errors";
-import { isUuid } from "../uuid";
+import { isId } from "../ids";
 
 /** A thing the actor may read (or, with action metadata.write, change), with its system and datastream count. */
 export async function getThing({
@@ -15,7 +15,7 @@ export async function getThing({
   thingId: string;
   action?: "metadata.read" | "metadata.write";
 }) {
-  if (!isUuid(thingId)) throw notFound("Thing");
+  if (!isId(thingId)) throw notFound("Thing");
   const thing = await db.thing.findUnique({
     where: { id: thingId },
     include: {
