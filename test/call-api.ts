@@ -29,9 +29,13 @@ export async function callApi(handler: Handler, method: string, call: ApiCall = 
   });
   const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
   const text = await response.text();
+  const contentType = response.headers.get("content-type");
   return {
     status: response.status,
-    contentType: response.headers.get("content-type"),
-    json: text ? JSON.parse(text) : undefined,
+    contentType,
+    headers: response.headers,
+    // Bodies that are not JSON (CSV exports) are read as text.
+    json: text && contentType?.includes("json") ? JSON.parse(text) : undefined,
+    text,
   };
 }

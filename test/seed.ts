@@ -5,8 +5,12 @@ import type { Actor } from "@/lib/authz/actor";
 import type { RoleName } from "@/lib/authz/permissions";
 import { registerClient } from "@/lib/clients/register-client";
 import { createCompany } from "@/lib/companies/create-company";
+import { createDatastream } from "@/lib/datastreams/create-datastream";
 import { addMember } from "@/lib/members/add-member";
+import { createObservedProperty } from "@/lib/observed-properties/create-observed-property";
+import { createSensor } from "@/lib/sensors/create-sensor";
 import { createSystem } from "@/lib/systems/create-system";
+import { createThing } from "@/lib/things/create-thing";
 import { signUp } from "@/lib/users/sign-up";
 
 export const uniq = (prefix = "t") => `${prefix}${randomBytes(5).toString("hex")}`;
@@ -58,4 +62,39 @@ export async function seedClient(seeded?: Awaited<ReturnType<typeof seedSystem>>
 export async function seedToken(user: SeededUser) {
   const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
   return (await createApiToken({ actor: user.actor, input: { name: uniq("token") } })).token;
+}
+
+/** A system with one thing (metadata tests). */
+export async function seedThing(seeded?: Awaited<ReturnType<typeof seedSystem>>) {
+  const s = seeded ?? (await seedSystem());
+  const thing = await createThing({
+    actor: s.admin.actor,
+    systemId: s.system.id,
+    input: { name: uniq("thing"), description: "seeded" },
+  });
+  return { ...s, thing };
+}
+
+/** A Measurement datastream on a new thing, with a sensor and an observed property. */
+export async function seedDatastream(seeded?: Awaited<ReturnType<typeof seedSystem>>) {
+  const s = await seedThing(seeded);
+  const sensor = await createSensor({ actor: s.admin.actor, systemId: s.system.id, input: { name: uniq("sensor") } });
+  const observedProperty = await createObservedProperty({
+    actor: s.admin.actor,
+    systemId: s.system.id,
+    input: { name: uniq("property") },
+  });
+  const datastream = await createDatastream({
+    actor: s.admin.actor,
+    systemId: s.system.id,
+    input: {
+      thingId: s.thing.id,
+      sensorId: sensor.id,
+      observedPropertyId: observedProperty.id,
+      name: uniq("ds"),
+      observationType: "Measurement",
+      unit: { name: "DegreeCelsius", symbol: "degC", definition: "" },
+    },
+  });
+  return { ...s, sensor, observedProperty, datastream };
 }

@@ -1,40 +1,9 @@
 "use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/lib/ui/cn";
+import { type LinkTab, LinkTabs } from "@/components/ui/link-tabs";
 
-export interface CompanyTab {
-  href: string;
-  label: string;
-}
+export type CompanyTab = LinkTab;
 
 /** Tabs of a company's pages; the first (systems) is active for everything below it that no other tab claims. */
 export function CompanyTabs({ tabs }: { tabs: CompanyTab[] }) {
-  const pathname = usePathname();
-  const claimed = tabs.slice(1).find((t) => pathname === t.href || pathname.startsWith(`${t.href}/`));
-  return (
-    <nav aria-label="Company" className="mb-6 border-b border-slate-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
-        {tabs.map((tab, i) => {
-          const active = claimed ? claimed.href === tab.href : i === 0;
-          return (
-            <li key={tab.href}>
-              <Link
-                href={tab.href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "inline-block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-                  active
-                    ? "border-brand-600 text-brand-700"
-                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-                )}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <LinkTabs label="Company" tabs={tabs} />;
 }

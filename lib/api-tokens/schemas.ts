@@ -7,3 +7,18 @@ export const createApiTokenSchema = z
   })
   .strict();
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
+
+/** The profile page's choice of lifetimes; "never" means no expiry. */
+export const tokenExpiryChoices = ["30", "90", "365", "never"] as const;
+
+export const createTokenFormSchema = z
+  .object({
+    name: createApiTokenSchema.shape.name,
+    expiry: z.enum(tokenExpiryChoices, "Choose 30, 90 or 365 days, or never"),
+  })
+  .strict();
+export type CreateTokenFormInput = z.input<typeof createTokenFormSchema>;
+
+export function tokenInputFromForm(form: z.output<typeof createTokenFormSchema>): CreateApiTokenInput {
+  return { name: form.name, expiresInDays: form.expiry === "never" ? null : Number(form.expiry) };
+}

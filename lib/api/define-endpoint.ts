@@ -26,6 +26,11 @@ export interface Endpoint<
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   response?: R;
+  /**
+   * A media type other than JSON (`text/csv`): the handler returns its own Response (a stream, say), which is sent as
+   * it is; the OpenAPI document lists this type instead of a JSON schema.
+   */
+  produces?: "text/csv";
   /** Success status: 200 by default, 201 for creations, 204 with no body. */
   status?: 200 | 201 | 204;
 }

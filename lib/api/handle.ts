@@ -84,6 +84,7 @@ export function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.Zod
         body: body as Out<B>,
         request,
       });
+      if (endpoint.produces && result instanceof Response) return result;
       if (endpoint.status === 204 || !endpoint.response) return new Response(null, { status: 204 });
       // Dates become ISO strings, then the response schema keeps only the documented fields.
       const shaped = endpoint.response.parse(JSON.parse(JSON.stringify(result)));

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
+import { containsText } from "../db/escape-like";
 import type { Prisma } from "../generated/prisma/client";
 import { pageOf, skipTake } from "../pagination";
 import { getSystem } from "../systems/get-system";
@@ -14,10 +15,7 @@ export async function listClients({ actor, systemId, query }: { actor: Actor; sy
     systemId,
     ...(q.q
       ? {
-          OR: [
-            { name: { contains: q.q, mode: "insensitive" } },
-            { description: { contains: q.q, mode: "insensitive" } },
-          ],
+          OR: [{ name: containsText(q.q) }, { description: containsText(q.q) }],
         }
       : {}),
   };

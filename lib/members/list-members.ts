@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
+import { containsText } from "../db/escape-like";
 import type { Prisma } from "../generated/prisma/client";
 import { pageOf, skipTake } from "../pagination";
 import { parseInput } from "../validation";
@@ -15,7 +16,7 @@ export async function listMembers({ actor, companyId, query }: { actor: Actor; c
     ...(q.q
       ? {
           user: {
-            OR: [{ email: { contains: q.q, mode: "insensitive" } }, { name: { contains: q.q, mode: "insensitive" } }],
+            OR: [{ email: containsText(q.q) }, { name: containsText(q.q) }],
           },
         }
       : {}),

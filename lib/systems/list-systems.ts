@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
+import { containsText } from "../db/escape-like";
 import type { Prisma } from "../generated/prisma/client";
 import { pageOf, skipTake } from "../pagination";
 import { parseInput } from "../validation";
@@ -14,10 +15,7 @@ export async function listSystems({ actor, companyId, query }: { actor: Actor; c
     companyId,
     ...(q.q
       ? {
-          OR: [
-            { name: { contains: q.q, mode: "insensitive" } },
-            { description: { contains: q.q, mode: "insensitive" } },
-          ],
+          OR: [{ name: containsText(q.q) }, { description: containsText(q.q) }],
         }
       : {}),
   };

@@ -20,10 +20,13 @@ export const createSystemSchema = z
   .strict();
 export type CreateSystemInput = z.input<typeof createSystemSchema>;
 
-/** Names cannot change (they name Kafka topics and principals); partitions can only grow (Kafka's rule). */
+/**
+ * Names cannot change (they name Kafka topics and principals); partitions can only grow (Kafka's rule). A field
+ * left out stays as it is: `description.optional()` alone would still apply its default and blank the description.
+ */
 export const updateSystemSchema = z
   .object({
-    description: description.optional(),
+    description: description.unwrap().optional(),
     retentionDays: retentionDays.optional(),
     partitions: partitions.optional(),
   })

@@ -104,6 +104,13 @@ describe("systems", () => {
     });
   });
 
+  it("keep fields an update leaves out", async () => {
+    const { admin, system } = await seedSystem();
+    await updateSystem({ actor: admin.actor, systemId: system.id, input: { description: "Car one" } });
+    const updated = await updateSystem({ actor: admin.actor, systemId: system.id, input: { retentionDays: 7 } });
+    expect(updated).toMatchObject({ description: "Car one", retentionDays: 7, partitions: system.partitions });
+  });
+
   it("are deleted only without clients, naming the topics that go with them", async () => {
     const seeded = await seedClient();
     const impact = await systemDeletionImpact({ actor: seeded.admin.actor, systemId: seeded.system.id });
@@ -119,5 +126,35 @@ describe("systems", () => {
     expect(await db.system.findUnique({ where: { id: seeded.system.id } })).toBeNull();
     const events = await db.auditEvent.findMany({ where: { targetId: seeded.system.id }, orderBy: { at: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["system.create", "system.delete"]);
+  });
+});
+
+describe("list filters", () => {
+  it("match % and _ literally", async () => {
+    const seeded = await seedCompany();
+    for (const station of ["with_underscore", "withXunderscore"]) {
+      await createSystem({
+        actor: seeded.admin.actor,
+        companyId: seeded.company.id,
+        input: { workcenter: "wc", station: station.replace("_", "-") },
+      });
+    }
+    await updateSystem({
+      actor: seeded.admin.actor,
+      systemId:
+        (await listSystems({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { q: "with-" } })).items[0]
+          ?.id ?? "",
+      input: { description: "100% literal_match" },
+    });
+    const percent = await listSystems({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { q: "0%" } });
+    expect(percent.items.map((s) => s.description)).toEqual(["100% literal_match"]);
+    const underscore = await listSystems({
+      actor: seeded.admin.actor,
+      companyId: seeded.company.id,
+      query: { q: "l_m" },
+    });
+    expect(underscore.total).toBe(1);
+    const wildcard = await listSystems({ actor: seeded.admin.actor, companyId: seeded.company.id, query: { q: "%" } });
+    expect(wildcard.total).toBe(1);
   });
 });

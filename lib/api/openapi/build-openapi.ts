@@ -68,8 +68,9 @@ function operation(endpoint: Endpoint) {
         }
       : {}),
     responses: {
-      [success]:
-        endpoint.response && success !== "204"
+      [success]: endpoint.produces
+        ? { description: "Success", content: { [endpoint.produces]: { schema: { type: "string" } } } }
+        : endpoint.response && success !== "204"
           ? {
               description: "Success",
               content: { "application/json": { schema: jsonSchema(endpoint.response, "output") } },
