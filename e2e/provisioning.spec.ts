@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { consoleKafkaConfig } from "../lib/kafka/console-connection";
+import { deleteScramCredential } from "../lib/kafka/scram-credentials";
 import { asClient, consume, produce } from "../test/kafka-as-client";
 import { seedClient, seedMember, TEST_PASSWORD } from "../test/seed";
 import { assertTestProfile } from "./guard";
@@ -52,6 +54,20 @@ test("an admin watches provisioning, reads the cluster page and resets a stopped
   await expect(page.getByText(`${client.principal} moved on`)).toBeVisible();
   await expect(group.locator("[data-total-lag]")).toHaveText("3");
   await page.screenshot({ path: testInfo.outputPath("cluster.png"), fullPage: true });
+
+  // The system and client pages show where their resources stand.
+  await page.goto(`/companies/${company.id}/systems/${system.id}`);
+  await expect(page.getByTestId("provisioning-status").filter({ visible: true })).toContainText("ready");
+  // A credential deleted by hand cannot be restored without the secret: the client page says to rotate.
+  await deleteScramCredential(consoleKafkaConfig(), client.principal);
+  await page.goto(`/companies/${company.id}/provisioning`);
+  await page.getByRole("button", { name: "Reconcile now" }).click();
+  await expect(page.locator('[data-status-count="error"]')).toHaveText("1", { timeout: 30_000 });
+  await page.goto(`/companies/${company.id}/systems/${system.id}/clients/${client.id}`);
+  const status = page.getByTestId("provisioning-status").filter({ visible: true });
+  await expect(status).toContainText("error");
+  await expect(status).toContainText("rotate the secret");
+  await page.screenshot({ path: testInfo.outputPath("client-credential-gone.png"), fullPage: true });
 
   // An engineer of the same company may not open the cluster page.
   const engineer = await seedMember(company.id, admin, "engineer");

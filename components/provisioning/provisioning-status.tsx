@@ -21,9 +21,12 @@ export async function ProvisioningStatus(props: { systemId: string } | { clientI
     if (isAppError(error) && (error.code === "forbidden" || error.code === "not_found")) return null;
     throw error;
   }
-  const troubled = summary.resources.filter((r) => r.status !== "ready" && r.lastError);
+  // The rotation hint below says what the credential's own error says; list the other troubles only.
+  const troubled = summary.resources.filter(
+    (r) => r.status !== "ready" && r.lastError && !(summary.needsRotation && r.type === "credential"),
+  );
   return (
-    <div className="space-y-1.5 text-sm" data-testid="provisioning-status">
+    <div className="space-y-1.5 text-sm wrap-anywhere" data-testid="provisioning-status">
       <div className="flex items-center gap-2">
         <span className="text-slate-500">Kafka</span>
         <ProvisioningBadge status={summary.status} />

@@ -38,7 +38,7 @@ const columns = [
       if (!r.lastError) return <span className="text-slate-400">none</span>;
       return (
         <div className={r.status === "ready" ? "text-slate-400" : "text-slate-700"}>
-          <p className="max-w-md break-words">{r.lastError}</p>
+          <p className="max-w-md wrap-anywhere">{r.lastError}</p>
           <p className="text-xs text-slate-400">
             {ago(r.lastErrorAt)}
             {r.attempts > 1 && r.status !== "ready" ? ` · ${r.attempts} attempts` : ""}
