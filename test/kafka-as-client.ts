@@ -10,7 +10,9 @@ export function asClient(username: string, secret: string): KafkaConnectionConfi
     ...consoleKafkaConfig(),
     clientId: username,
     sasl: { mechanism: "scram-sha-512", username, password: secret },
-    retries: 0,
+    // A few retries for what a fresh broker answers while it sets itself up (the group coordinator's topic is
+    // created on first use); refusals (authentication, authorization) are not retried by kafkajs anyway.
+    retries: 3,
     connectionTimeoutMs: 3000,
     requestTimeoutMs: 5000,
   };
@@ -57,7 +59,7 @@ export async function consume(
     sasl: sasl ? { mechanism: "scram-sha-512", username: sasl.username, password: sasl.password } : undefined,
     connectionTimeout: config.connectionTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
-    retry: { retries: 0 },
+    retry: { retries: config.retries ?? 3, initialRetryTime: 300 },
     logLevel: logLevel.DEBUG,
     logCreator: () => (entry) => {
       const error = (entry.log as { error?: unknown }).error;

@@ -1,8 +1,10 @@
 import "server-only";
 import { createLogger } from "../log";
+import { reconcilableCompanies } from "./reconcilable-companies";
 import { listenForReconcileRequests } from "./reconcile-notifications";
 import { type ReconcileSummary, reconcileOnce } from "./reconcile-once";
 import { onReconcileRequest } from "./request-reconcile";
+import { combineSummaries, emptySummary } from "./summaries";
 
 const log = createLogger("provisioning");
 
@@ -19,6 +21,8 @@ export interface ReconcilerOptions {
   listen?: boolean;
   /** Reconcile only these companies (a console dedicated to some tenants, or a test); all when absent. */
   companyIds?: string[];
+  /** A full pass runs as several passes of this many companies, so nudged companies never wait behind all others. */
+  companiesPerPass?: number;
 }
 
 export interface Reconciler {
@@ -39,6 +43,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
   const debounceMs = options.debounceMs ?? 300;
   const followUpMs = options.followUpMs ?? 2_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const companiesPerPass = options.companiesPerPass ?? 20;
 
   let timer: NodeJS.Timeout | undefined;
   let dueAt = Number.POSITIVE_INFINITY;
@@ -68,6 +73,23 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     return only ? [...covered].filter((c) => only.has(c)) : [...covered];
   };
 
+  // Every company, a few at a time; between chunks, companies nudged meanwhile go first. A backlog (a console
+  // started on a database that grew while it was away) thus never delays a user's new system by minutes.
+  const fullPass = async (): Promise<ReconcileSummary> => {
+    const companies = await reconcilableCompanies();
+    let total: ReconcileSummary | undefined;
+    for (let i = 0; i < companies.length && !stopped; i += companiesPerPass) {
+      total = combineSummaries(total, await reconcileOnce({ companyIds: companies.slice(i, i + companiesPerPass) }));
+      if (total.kafka !== "up") break; // the backoff retries everything
+      if (scope !== "all" && scope.size > 0) {
+        const nudged = [...scope];
+        scope = new Set();
+        total = combineSummaries(total, await reconcileOnce({ companyIds: nudged }));
+      }
+    }
+    return total ?? emptySummary();
+  };
+
   const run = async (): Promise<void> => {
     timer = undefined;
     dueAt = Number.POSITIVE_INFINITY;
@@ -84,7 +106,8 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     let summary: ReconcileSummary | undefined;
     running = (async () => {
       try {
-        summary = await reconcileOnce({ companyIds: companiesOf(covered) });
+        summary =
+          covered === "all" && !only ? await fullPass() : await reconcileOnce({ companyIds: companiesOf(covered) });
       } catch (error) {
         log.error("reconciliation pass failed", { error });
       }
