@@ -23,6 +23,17 @@ export interface DatastreamRow {
 
 const column = createColumnHelper<DatastreamRow>();
 
+const thingColumn = (thingsHref: string) =>
+  column.accessor((d) => d.thing.name, {
+    id: "thing",
+    header: "Thing",
+    cell: (c) => (
+      <Link href={`${thingsHref}/${c.row.original.thing.id}`} className="text-slate-700 hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  });
+
 export function DatastreamsTable({
   datastreamsHref,
   thingsHref,
@@ -34,6 +45,7 @@ export function DatastreamsTable({
   filtered,
   emptyTitle = "No datastreams yet",
   emptyAction,
+  hideThing = false,
 }: {
   datastreamsHref: string;
   thingsHref: string;
@@ -46,6 +58,8 @@ export function DatastreamsTable({
   filtered?: boolean;
   emptyTitle?: string;
   emptyAction?: ReactNode;
+  /** On a thing's own page every row has that thing. */
+  hideThing?: boolean;
 }) {
   const columns = [
     column.accessor("name", {
@@ -56,15 +70,7 @@ export function DatastreamsTable({
         </Link>
       ),
     }),
-    column.accessor((d) => d.thing.name, {
-      id: "thing",
-      header: "Thing",
-      cell: (c) => (
-        <Link href={`${thingsHref}/${c.row.original.thing.id}`} className="text-slate-700 hover:underline">
-          {c.getValue()}
-        </Link>
-      ),
-    }),
+    ...(hideThing ? [] : [thingColumn(thingsHref)]),
     column.accessor("observationType", {
       header: "Type",
       cell: (c) => <Badge tone={c.getValue() === "Observation" ? "blue" : "neutral"}>{c.getValue()}</Badge>,
@@ -97,7 +103,7 @@ export function DatastreamsTable({
       label="Datastreams"
       columns={columns}
       page={page}
-      sortable={["name", "thing", "observationType"]}
+      sortable={hideThing ? ["name", "observationType"] : ["name", "thing", "observationType"]}
       sort={sort}
       order={order}
       q={q}

@@ -3,7 +3,7 @@ import { observationTypeNames } from "@/lib/sdk/observation-type-uris";
 
 /** What each observation type's results are, in the words the forms and pages use. */
 export const observationTypeInfo: Record<ObservationTypeName, { result: string; example: string }> = {
-  Measurement: { result: "a number, with a unit", example: "21.5 (degC)" },
+  Measurement: { result: "a number, with a unit", example: "21.5 degC" },
   Count: { result: "a whole number", example: "3 vehicles passed" },
   Truth: { result: "true or false", example: "door open: true" },
   Category: { result: "a string, one of a set of values", example: "sunny" },

@@ -29,7 +29,10 @@ export function RejectedRecords({ page, rejectedCount }: { page: Page<RejectedRe
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="rejected-count">
         <span className="font-semibold text-slate-900">{rejectedCount}</span> record{rejectedCount === 1 ? "" : "s"}{" "}
-        rejected in all; the newest {page.total} {page.total === 1 ? "is" : "are"} kept as samples.
+        rejected in all;{" "}
+        {page.total === rejectedCount
+          ? `${rejectedCount === 1 ? "it is" : "each is"} kept as a sample.`
+          : `the newest ${page.total} are kept as samples.`}
       </p>
       <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Rejected records">

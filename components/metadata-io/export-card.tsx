@@ -20,13 +20,13 @@ export function ExportCard({ systemId }: { systemId: string }) {
   return (
     <ul className="space-y-3">
       {formats.map((f) => (
-        <li key={f.format} className="flex flex-wrap items-center justify-between gap-3">
-          <p className="max-w-md text-sm text-slate-600">{f.about}</p>
-          <Button asChild variant="secondary">
+        <li key={f.format} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <Button asChild variant="secondary" className="w-60 justify-start">
             <a href={`/api/v1/systems/${systemId}/metadata?format=${f.format}`} download>
               <Download className="size-4" aria-hidden /> {f.label}
             </a>
           </Button>
+          <p className="text-sm text-slate-600">{f.about}</p>
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ImportPlanView } from "@/lib/api/endpoints/metadata";
+import { cn } from "@/lib/ui/cn";
 
 type Kind = keyof ImportPlanView["summary"];
 type Action = "create" | "update" | "unchanged";
@@ -19,6 +20,7 @@ const actionTone: Record<Action, BadgeTone> = { create: "green", update: "amber"
 /** Rows drawn at most; a 10,000-datastream plan stays a summary plus its first rows. */
 const MAX_ROWS = 1000;
 
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const count = (n: number, kind: Kind) => `${n} ${kindLabels[kind][n === 1 ? 0 : 1]}`;
 
 /** "1 thing, 3 sensors and 5 datastreams" for one action, or undefined when there are none. */
@@ -71,12 +73,20 @@ export function ImportPlanDetails({ plan }: { plan: ImportPlanView }) {
         <tbody>
           {kinds.map((k) => (
             <tr key={k}>
-              <th scope="row" className="pr-6 text-left font-normal text-slate-600 capitalize">
-                {kindLabels[k][1]}
+              <th scope="row" className="pr-6 text-left font-normal text-slate-600">
+                {sentenceCase(kindLabels[k][1])}
               </th>
-              <td className="pr-6 font-medium text-emerald-700">{plan.summary[k].create}</td>
-              <td className="pr-6 font-medium text-amber-700">{plan.summary[k].update}</td>
-              <td className="text-slate-700">{plan.summary[k].unchanged}</td>
+              <td
+                className={cn("pr-6", plan.summary[k].create > 0 ? "font-medium text-emerald-700" : "text-slate-400")}
+              >
+                {plan.summary[k].create}
+              </td>
+              <td className={cn("pr-6", plan.summary[k].update > 0 ? "font-medium text-amber-700" : "text-slate-400")}>
+                {plan.summary[k].update}
+              </td>
+              <td className={plan.summary[k].unchanged > 0 ? "text-slate-700" : "text-slate-400"}>
+                {plan.summary[k].unchanged}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -143,6 +143,7 @@ export default async function ThingPage({
           filtered={Boolean(query.observationType)}
           toolbar={<DatastreamFilters observationType={query.observationType} />}
           emptyTitle={`${thing.name} has no datastreams yet`}
+          hideThing
           emptyAction={newDatastream || undefined}
         />
       </div>
