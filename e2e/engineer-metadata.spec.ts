@@ -250,3 +250,69 @@ test("an auditor sees everything read-only, an operator cannot create, an outsid
   }
   await outsiderContext.close();
 });
+
+test("an engineer creates and deletes things and sensors; the confirmations name what goes", async ({
+  page,
+  context,
+}, testInfo) => {
+  const { company, system, admin } = await seedSystem();
+  await applyImport({ actor: admin.actor, systemId: system.id, source: readFileSync(CAR1, "utf8") });
+  const engineer = await seedMember(company.id, admin, "engineer");
+  await signInViaApi(context, engineer.email, TEST_PASSWORD);
+  const systemUrl = `/companies/${company.id}/systems/${system.id}`;
+
+  // A thing: a name with a dot is refused with the rule; the preview shows its datastreams' names.
+  await page.goto(`${systemUrl}/things`);
+  await page.getByRole("button", { name: "New thing" }).click();
+  const create = page.getByRole("dialog", { name: "Create a thing" });
+  await create.getByLabel("Name", { exact: true }).fill("Car.2");
+  await create.getByLabel("Properties (JSON)").fill("[1, 2]");
+  await create.getByRole("button", { name: "Create thing" }).click();
+  await expect(create.getByText(ENTITY_RULE)).toBeVisible();
+  await expect(create.getByText("Must be a JSON object: { … }")).toBeVisible();
+  await create.getByLabel("Name", { exact: true }).fill("Trailer");
+  await create.getByLabel("Properties (JSON)").fill('{"axles": 2}');
+  await expect(create.getByTestId("thing-name-preview")).toHaveText(`${system.name}.Trailer.…`);
+  await create.getByRole("button", { name: "Create thing" }).click();
+  await expect(page.getByRole("heading", { name: "Trailer", exact: true })).toBeVisible();
+  await expect(page.getByText("Trailer has no datastreams yet")).toBeVisible();
+  await expect(page.getByText('"axles": 2')).toBeVisible();
+
+  // Its name cannot change, and the edit form says why.
+  await page.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Trailer" });
+  await expect(edit.getByLabel("Name", { exact: true })).toHaveAttribute("readonly", "");
+  await expect(edit.getByText(/Cannot change: it is part of the full name of each of its datastreams/)).toBeVisible();
+  await edit.getByLabel("Description").fill("The trailer");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Thing facts").getByText("The trailer")).toBeVisible();
+
+  // Deleting Main names its five datastreams and wants its name typed.
+  await page.goto(`${systemUrl}/things`);
+  await page.getByRole("link", { name: "Main", exact: true }).click();
+  await page.getByRole("button", { name: "Delete thing" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete Main?" });
+  for (const name of ["Acceleration", "Air Temperature", "Attitude", "Latitude", "Longitude"]) {
+    await expect(confirm.getByText(`${system.name}.Main.${name}`)).toBeVisible();
+  }
+  await expect(confirm.getByRole("button", { name: "Delete thing" })).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath("delete-thing.png") });
+  await confirm.getByLabel("Type Main to confirm").fill("Main");
+  await confirm.getByRole("button", { name: "Delete thing" }).click();
+  await expect(page.getByRole("table", { name: "Things" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Trailer" })).toBeVisible();
+
+  // A sensor used by no datastream any more: renamed, then deleted.
+  await page.getByRole("navigation", { name: "System" }).getByRole("link", { name: "Sensors" }).click();
+  await page.getByRole("link", { name: "EM-506 GPS module" }).click();
+  await page.getByRole("button", { name: "Edit" }).click();
+  const editSensor = page.getByRole("dialog", { name: "Edit EM-506 GPS module" });
+  await editSensor.getByLabel("Name", { exact: true }).fill("GPS");
+  await editSensor.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "GPS", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Delete sensor" }).click();
+  const deleteSensor = page.getByRole("alertdialog", { name: "Delete GPS?" });
+  await expect(deleteSensor.getByText("No datastream uses it.")).toBeVisible();
+  await deleteSensor.getByRole("button", { name: "Delete sensor" }).click();
+  await expect(page.getByRole("table", { name: "Sensors" }).getByRole("row")).toHaveCount(3);
+});

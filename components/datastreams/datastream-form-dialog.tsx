@@ -6,6 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DottedName } from "@/components/ui/dotted-name";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
@@ -150,8 +151,8 @@ export function DatastreamFormDialog({
         </div>
         <p className="text-xs text-slate-500">
           Full name (the Kafka message key{editing ? "" : "; it cannot change later"}):{" "}
-          <code className="font-mono break-all text-slate-800" data-testid="datastream-name-preview">
-            {systemName}.{thingName}.{name || "name"}
+          <code className="font-mono break-words text-slate-800" data-testid="datastream-name-preview">
+            <DottedName name={`${systemName}.${thingName}.${name || "name"}`} />
           </code>
         </p>
         {options.truncated && !editing && (

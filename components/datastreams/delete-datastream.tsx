@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DottedName } from "@/components/ui/dotted-name";
 import type { ActionResult } from "@/lib/actions/run-action";
 
 export interface DatastreamDeletionImpact {
@@ -43,8 +44,11 @@ export function DeleteDatastream({
       }}
     >
       <p>
-        This removes <span className="font-mono break-all">{impact.fullName}</span> and its{" "}
-        {count(impact.schemaVersions, "schema version")}.
+        This removes{" "}
+        <span className="font-mono break-words">
+          <DottedName name={impact.fullName} />
+        </span>{" "}
+        and its {count(impact.schemaVersions, "schema version")}.
         {impact.rejectedRecords > 0 &&
           ` Its ${count(impact.rejectedRecords, "rejected-record sample")} stay with the system, no longer linked to it.`}
       </p>

@@ -1,5 +1,6 @@
 import { CheckCircle2 } from "lucide-react";
 import { Pager } from "@/components/data-table/pager";
+import { DottedName } from "@/components/ui/dotted-name";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Page } from "@/lib/pagination";
 import { formatUtc } from "@/lib/ui/format-utc";
@@ -13,6 +14,15 @@ export interface RejectedRecordRow {
   partition: number | null;
   offset: string | null;
   sample: string;
+}
+
+/** A sample that is JSON, indented; anything else (a truncated record, say) as it came. */
+function pretty(sample: string): string {
+  try {
+    return JSON.stringify(JSON.parse(sample), null, 2);
+  } catch {
+    return sample;
+  }
 }
 
 /** Records clients could not use: how many ever, and the newest samples kept, each with its raw text. */
@@ -61,13 +71,15 @@ export function RejectedRecords({ page, rejectedCount }: { page: Page<RejectedRe
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-brand-700">Raw record</summary>
                     <pre className="mt-1 max-h-60 overflow-auto rounded bg-slate-900 px-2 py-1.5 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
-                      {r.sample}
+                      {pretty(r.sample)}
                     </pre>
                   </details>
                 </td>
-                <td className="px-3 py-2 font-mono text-xs break-all text-slate-700">{r.reportedBy}</td>
-                <td className="px-3 py-2 font-mono text-xs break-all text-slate-700">
-                  {r.topic ? `${r.topic} / ${r.partition ?? "?"} / ${r.offset ?? "?"}` : "—"}
+                <td className="px-3 py-2 font-mono text-xs break-words text-slate-700">
+                  <DottedName name={r.reportedBy} />
+                </td>
+                <td className="px-3 py-2 font-mono text-xs break-words text-slate-700">
+                  {r.topic ? <DottedName name={`${r.topic} / ${r.partition ?? "?"} / ${r.offset ?? "?"}`} /> : "—"}
                 </td>
               </tr>
             ))}

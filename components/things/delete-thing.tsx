@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DottedName } from "@/components/ui/dotted-name";
 import type { ActionResult } from "@/lib/actions/run-action";
 
 export interface ThingDeletionImpact {
@@ -41,13 +42,18 @@ export function DeleteThing({
       }}
     >
       <p>
-        This removes the thing <span className="font-mono break-all">{impact.name}</span>
+        This removes the thing{" "}
+        <span className="font-mono break-words">
+          <DottedName name={impact.name} />
+        </span>
         {count === 0 ? "; it has no datastreams." : ` and its ${count} datastream${count === 1 ? "" : "s"}:`}
       </p>
       {count > 0 && (
-        <ul className="list-disc space-y-0.5 pl-5 font-mono text-xs break-all text-slate-800">
+        <ul className="list-disc space-y-0.5 pl-5 font-mono text-xs break-words text-slate-800">
           {names.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>
+              <DottedName name={n} />
+            </li>
           ))}
           {more > 0 && <li className="font-sans text-slate-600">and {more} more</li>}
         </ul>

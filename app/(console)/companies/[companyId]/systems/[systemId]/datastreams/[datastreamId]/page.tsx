@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DottedName } from "@/components/ui/dotted-name";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getCompany } from "@/lib/companies/get-company";
@@ -120,8 +121,8 @@ export default async function DatastreamPage({
           <div>
             <p className="text-xs text-slate-500">Full name: the Kafka message key of its records</p>
             <p className="flex items-center gap-1 text-sm text-slate-900">
-              <span className="font-mono text-sm break-all" data-testid="datastream-full-name">
-                {d.fullName}
+              <span className="font-mono text-sm break-words" data-testid="datastream-full-name">
+                <DottedName name={d.fullName} />
               </span>
               <CopyButton
                 text={d.fullName}

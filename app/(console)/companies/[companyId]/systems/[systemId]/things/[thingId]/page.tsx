@@ -14,6 +14,7 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { DottedName } from "@/components/ui/dotted-name";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getCompany } from "@/lib/companies/get-company";
@@ -109,7 +110,11 @@ export default async function ThingPage({
             facts={[
               {
                 label: "Its datastreams' names",
-                value: <span className="font-mono text-xs break-all">{`${thing.system.name}.${thing.name}.…`}</span>,
+                value: (
+                  <span className="font-mono text-xs break-words">
+                    <DottedName name={`${thing.system.name}.${thing.name}.…`} />
+                  </span>
+                ),
                 wide: true,
               },
               {
