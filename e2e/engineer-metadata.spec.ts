@@ -138,7 +138,7 @@ test("an engineer imports Car1, changes a unit, creates an Observation datastrea
   await expect(rejected).toContainText("'warm' is not a number");
   await expect(rejected).toContainText(`${system.name}.int / 1 / 42`);
   await rejected.getByText("Raw record").click();
-  await expect(rejected.getByText(/"result":"warm"/)).toBeVisible();
+  await expect(rejected.getByText(/"result": "warm"/)).toBeVisible();
   await screenshot(page, testInfo, "datastream-page.png");
 
   // A datastream of type Observation: a name that breaks the rule shows it; an invalid schema gets the server's word.
