@@ -21,7 +21,8 @@ export async function callApi(handler: Handler, method: string, call: ApiCall = 
       `Basic ${Buffer.from(`${call.basic.principal}:${call.basic.secret}`).toString("base64")}`,
     );
   }
-  if (call.body !== undefined) headers.set("content-type", "application/json");
+  // JSON unless the call names its own type (a YAML file, say).
+  if (call.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const request = new Request(url, {
     method,
     headers,

@@ -6,6 +6,7 @@ import type { Action } from "@/lib/authz/permissions";
 import { createDatastream } from "@/lib/datastreams/create-datastream";
 import { datastreamDeletionImpact, deleteDatastream } from "@/lib/datastreams/delete-datastream";
 import { getDatastream, getDatastreamByFullName } from "@/lib/datastreams/get-datastream";
+import { listDatastreamCatalog } from "@/lib/datastreams/list-datastream-catalog";
 import {
   getDatastreamSchemaVersion,
   listDatastreamSchemaVersions,
@@ -170,6 +171,11 @@ export const metadataOperations: MetadataOperation[] = [
     name: "getDatastreamSchemaVersion",
     action: "metadata.read",
     run: (actor, w) => getDatastreamSchemaVersion({ actor, datastreamId: w.datastream.id, version: 1 }),
+  },
+  {
+    name: "listDatastreamCatalog",
+    action: "metadata.read",
+    run: (actor, w) => listDatastreamCatalog({ actor, systemId: w.system.id }),
   },
   {
     name: "createDatastream",

@@ -23,14 +23,20 @@ export interface Endpoint<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The body is a file's text (JSON or YAML, say) that the handler parses itself, so a parse error can name the line:
+   * requests in these media types are accepted and the handler gets the text as `text`. `body`, if given too, only
+   * documents the JSON form in the OpenAPI document.
+   */
+  textBody?: { mediaTypes: readonly string[] };
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   response?: R;
   /**
-   * A media type other than JSON (`text/csv`): the handler returns its own Response (a stream, say), which is sent as
-   * it is; the OpenAPI document lists this type instead of a JSON schema.
+   * Media types other than JSON (`text/csv`, a file download): the handler returns its own Response (a stream, say),
+   * which is sent as it is; the OpenAPI document lists these types instead of a JSON schema.
    */
-  produces?: "text/csv";
+  produces?: string | readonly string[];
   /** Success status: 200 by default, 201 for creations, 204 with no body. */
   status?: 200 | 201 | 204;
 }

@@ -16,6 +16,8 @@ export interface HandlerContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The body's text, for endpoints with `textBody`. */
+  text: string | undefined;
   request: Request;
 }
 
@@ -35,6 +37,20 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
   } catch {
     throw invalid("The request body is not valid JSON");
   }
+}
+
+/** The body as text, for endpoints that parse files themselves; its media type must be one they accept. */
+async function readTextBody(request: Request, maxBytes: number, mediaTypes: readonly string[]): Promise<string> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!mediaTypes.includes(type)) {
+    throw invalid(`Send the body as one of ${mediaTypes.join(", ")} (Content-Type), not ${type || "nothing"}`);
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
+  return text;
 }
 
 // A browser's cookie rides along on cross-site requests; a state change under the session must come from our origin.
@@ -73,15 +89,17 @@ export function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.Zod
       const query = endpoint.query
         ? parseInput(endpoint.query, Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
-      const body = endpoint.body
-        ? parseInput(endpoint.body, await readBody(request, endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY))
-        : undefined;
+      const maxBytes = endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY;
+      const text = endpoint.textBody ? await readTextBody(request, maxBytes, endpoint.textBody.mediaTypes) : undefined;
+      const body =
+        endpoint.body && !endpoint.textBody ? parseInput(endpoint.body, await readBody(request, maxBytes)) : undefined;
       const result = await handler({
         actor: resolved.actor,
         credential: resolved.credential,
         params: params as Out<P>,
         query: query as Out<Q>,
         body: body as Out<B>,
+        text,
         request,
       });
       if (endpoint.produces && result instanceof Response) return result;

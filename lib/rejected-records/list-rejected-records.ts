@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
@@ -7,13 +6,7 @@ import { notFound } from "../errors";
 import { isId } from "../ids";
 import { pageOf, skipTake } from "../pagination";
 import { parseInput } from "../validation";
-
-export const rejectedRecordsQuerySchema = z
-  .object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(25),
-  })
-  .strict();
+import { rejectedRecordsQuerySchema } from "./schemas";
 
 /** The rejected records of a datastream, newest first, with the total ever counted. */
 export async function listRejectedRecords({

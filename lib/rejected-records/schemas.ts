@@ -21,3 +21,11 @@ export const reportRejectionsSchema = z
   })
   .strict();
 export type ReportRejectionsInput = z.input<typeof reportRejectionsSchema>;
+
+/** A page of a datastream's rejected records (newest first); shared by the page, the API and the operation. */
+export const rejectedRecordsQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  })
+  .strict();

@@ -4,11 +4,12 @@ import { roleAllows } from "../authz/permissions";
 // The system's pages and the right each needs: a tab shows only to roles that may open it.
 const tabs: { path: string; label: string; needs: Action }[] = [
   { path: "", label: "Overview", needs: "system.read" },
+  { path: "/things", label: "Things", needs: "metadata.read" },
+  { path: "/datastreams", label: "Datastreams", needs: "metadata.read" },
+  { path: "/sensors", label: "Sensors", needs: "metadata.read" },
+  { path: "/observed-properties", label: "Observed properties", needs: "metadata.read" },
+  { path: "/metadata", label: "Import / export", needs: "metadata.read" },
   { path: "/clients", label: "Clients", needs: "client.read" },
-  // The things, sensors and datastreams pages (lib/things, lib/sensors, lib/datastreams) slot in here, e.g.
-  // { path: "/things", label: "Things", needs: "metadata.read" },
-  // { path: "/sensors", label: "Sensors", needs: "metadata.read" },
-  // { path: "/datastreams", label: "Datastreams", needs: "metadata.read" },
   { path: "/settings", label: "Settings", needs: "system.read" },
 ];
 

@@ -48,6 +48,20 @@ function parameters(endpoint: Endpoint) {
   return out;
 }
 
+/** JSON bodies by their schema; text bodies (files to import) as strings, the JSON form by its schema if given. */
+function requestContent(endpoint: Endpoint): Record<string, { schema: unknown }> {
+  if (!endpoint.textBody) {
+    return endpoint.body ? { "application/json": { schema: jsonSchema(endpoint.body, "input") } } : {};
+  }
+  const { body } = endpoint;
+  return Object.fromEntries(
+    endpoint.textBody.mediaTypes.map((t) => [
+      t,
+      { schema: t.includes("json") && body ? jsonSchema(body, "input") : { type: "string" } },
+    ]),
+  );
+}
+
 const credentialSchemes = { session: "session", token: "bearerToken", client: "clientBasic" } as const;
 
 function operation(endpoint: Endpoint) {
@@ -59,17 +73,15 @@ function operation(endpoint: Endpoint) {
     tags: endpoint.tags,
     security: endpoint.auth.map((c) => ({ [credentialSchemes[c]]: [] })),
     parameters: parameters(endpoint),
-    ...(endpoint.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } },
-          },
-        }
+    ...(endpoint.body || endpoint.textBody
+      ? { requestBody: { required: true, content: requestContent(endpoint) } }
       : {}),
     responses: {
       [success]: endpoint.produces
-        ? { description: "Success", content: { [endpoint.produces]: { schema: { type: "string" } } } }
+        ? {
+            description: "Success",
+            content: Object.fromEntries([endpoint.produces].flat().map((t) => [t, { schema: { type: "string" } }])),
+          }
         : endpoint.response && success !== "204"
           ? {
               description: "Success",

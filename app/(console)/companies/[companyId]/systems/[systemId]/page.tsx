@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { SystemTopics } from "@/components/systems/system-topics";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/session";
@@ -33,9 +34,9 @@ export default async function SystemOverviewPage({
   const seesClients = isRoleName(company.role) && roleAllows(company.role, "client.read");
   const counts = [
     { label: "Clients", value: contents.clients, href: seesClients ? `${base}/clients` : undefined },
-    { label: "Things", value: contents.things },
-    { label: "Sensors", value: contents.sensors },
-    { label: "Datastreams", value: contents.datastreams },
+    { label: "Things", value: contents.things, href: `${base}/things` },
+    { label: "Sensors", value: contents.sensors, href: `${base}/sensors` },
+    { label: "Datastreams", value: contents.datastreams, href: `${base}/datastreams` },
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -50,17 +51,46 @@ export default async function SystemOverviewPage({
           </CardBody>
         </Card>
 
-        {/*
-          PLACEHOLDER: the things, sensors and datastreams lists (lib/things, lib/sensors, lib/datastreams) go here
-          or in their own tabs (/things, /sensors, /datastreams: see lib/systems/system-tabs.ts).
-        */}
-        <Card data-placeholder="things-datastreams">
-          <CardHeader title="Things and datastreams" description="The assets of this system and what they measure." />
-          <EmptyState icon={<Boxes className="size-10" aria-hidden />} title="Coming with the metadata pages">
-            {contents.things} thing{contents.things === 1 ? "" : "s"} and {contents.datastreams} datastream
-            {contents.datastreams === 1 ? "" : "s"} are registered. Their lists, forms and import/export will appear
-            here.
-          </EmptyState>
+        <Card>
+          <CardHeader
+            title="Things and datastreams"
+            description="The assets of this system and what they measure, each datastream typed and with a unit."
+          />
+          {contents.datastreams === 0 && contents.things === 0 ? (
+            <EmptyState
+              icon={<Boxes className="size-10" aria-hidden />}
+              title="Nothing described yet"
+              action={
+                <div className="flex flex-wrap justify-center gap-2">
+                  <Button asChild>
+                    <Link href={`${base}/metadata`}>Import a file</Link>
+                  </Button>
+                  <Button asChild variant="secondary">
+                    <Link href={`${base}/things`}>Create a thing</Link>
+                  </Button>
+                </div>
+              }
+            >
+              Describe the system's things, sensors and typed datastreams, one by one or by importing an instances.json
+              of the platform Rhei replaces, or a Rhei YAML file.
+            </EmptyState>
+          ) : (
+            <CardBody className="flex flex-wrap gap-2">
+              <Button asChild variant="secondary">
+                <Link href={`${base}/things`}>
+                  {contents.things} thing{contents.things === 1 ? "" : "s"}
+                </Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href={`${base}/datastreams`}>
+                  {contents.datastreams} datastream{contents.datastreams === 1 ? "" : "s"}
+                </Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href={`${base}/metadata`}>Import / export</Link>
+              </Button>
+            </CardBody>
+          )}
         </Card>
       </div>
 
