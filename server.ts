@@ -4,6 +4,7 @@ import next from "next";
 import { env } from "./lib/env";
 import { attachSocketServer } from "./lib/live/socket-server";
 import { createLogger, setLogLevel } from "./lib/log";
+import { startReconciler } from "./lib/provisioning/reconciler";
 
 setLogLevel(env.LOG_LEVEL);
 const log = createLogger("server");
@@ -29,6 +30,10 @@ httpServer.listen(env.PORT, () => {
   log.info(`Rhei listening on http://localhost:${env.PORT} (${dev ? "development" : "production"})`);
 });
 
+// Makes Kafka match the database in the background: on nudges from domain operations (here or, through
+// PostgreSQL NOTIFY, in other console processes), periodically, and with backoff while Kafka is away.
+const reconciler = startReconciler();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -36,6 +41,7 @@ async function shutdown(signal: string) {
   log.info(`${signal}: shutting down`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  await reconciler.stop();
   await new Promise<void>((resolve) => io.close(() => resolve()));
   await app.close();
   process.exit(0);

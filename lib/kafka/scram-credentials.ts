@@ -2,11 +2,11 @@ import {
   alterUserScramCredentialsV0,
   Connection,
   describeUserScramCredentialsV0,
-  SASLMechanisms,
   ScramMechanisms,
 } from "@platformatic/kafka";
 import { type KafkaConnectionConfig, parseBroker } from "./connection-config";
 import { KafkaError, toKafkaError } from "./errors";
+import { platformaticConnectionOptions } from "./platformatic-client";
 import type { ScramMaterial } from "./scram-material";
 
 // kafkajs has no call for AlterUserScramCredentials (API key 51), so this module alone speaks it, through
@@ -19,23 +19,7 @@ async function withConnection<T>(config: KafkaConnectionConfig, work: (c: Connec
   let lastError: unknown;
   for (const address of config.brokers) {
     const { host, port } = parseBroker(address);
-    const connection = new Connection(config.clientId, {
-      connectTimeout: config.connectionTimeoutMs ?? 5000,
-      requestTimeout: config.requestTimeoutMs ?? 30000,
-      tls: config.ssl ? {} : undefined,
-      sasl: config.sasl
-        ? {
-            mechanism:
-              config.sasl.mechanism === "plain"
-                ? SASLMechanisms.PLAIN
-                : config.sasl.mechanism === "scram-sha-256"
-                  ? SASLMechanisms.SCRAM_SHA_256
-                  : SASLMechanisms.SCRAM_SHA_512,
-            username: config.sasl.username,
-            password: config.sasl.password,
-          }
-        : undefined,
-    });
+    const connection = new Connection(config.clientId, platformaticConnectionOptions(config));
     try {
       await connection.connect(host, port);
       return await work(connection);
@@ -118,5 +102,54 @@ export async function listScramUsers(config: KafkaConnectionConfig, usernames?: 
       .map((r) => r.user);
   }).catch((error) => {
     throw toKafkaError(error, "listing SCRAM users");
+  });
+}
+
+export interface ScramChanges {
+  upsert?: { username: string; material: ScramMaterial }[];
+  delete?: string[];
+}
+
+/**
+ * Sets and removes many SCRAM-SHA-512 credentials in one request. Returns, per user, null when done or the
+ * broker's error (deleting a user without a credential counts as done); throws only if the request failed.
+ */
+export async function alterScramCredentials(
+  config: KafkaConnectionConfig,
+  changes: ScramChanges,
+): Promise<Map<string, KafkaError | null>> {
+  const upserts = changes.upsert ?? [];
+  const deletions = changes.delete ?? [];
+  const out = new Map<string, KafkaError | null>();
+  if (upserts.length === 0 && deletions.length === 0) return out;
+  return withConnection(config, async (c) => {
+    const response = await responseOf(
+      alterUserScramCredentialsV0.api.async(
+        c,
+        deletions.map((name) => ({ name, mechanism: ScramMechanisms.SCRAM_SHA_512 })),
+        upserts.map(({ username, material }) => ({
+          name: username,
+          mechanism: ScramMechanisms.SCRAM_SHA_512,
+          iterations: material.iterations,
+          salt: material.salt,
+          saltedPassword: material.saltedPassword,
+        })),
+      ),
+    );
+    for (const r of response.results) {
+      const ok = r.errorCode === 0 || (r.errorCode === RESOURCE_NOT_FOUND && deletions.includes(r.user));
+      out.set(
+        r.user,
+        ok
+          ? null
+          : new KafkaError(
+              r.errorCode === 31 ? "authorization" : "other",
+              `SCRAM credential of ${r.user}: ${r.errorMessage ?? `error code ${r.errorCode}`}`,
+            ),
+      );
+    }
+    return out;
+  }).catch((error) => {
+    throw toKafkaError(error, "changing SCRAM credentials");
   });
 }

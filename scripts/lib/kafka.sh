@@ -40,6 +40,10 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.check.interval.ms=60000
+# Kafka 3.9's ScramDelta.apply() drops every SCRAM credential (the console's and the broker's too) when it replays
+# a credential removal onto an empty image, which happens at restart while the metadata log has no snapshot yet.
+# A snapshot soon after start gives every later replay a non-empty base image.
+metadata.log.max.snapshot.interval.ms=10000
 PROPS
   cat >"$dir/log4j.properties" <<'PROPS'
 log4j.rootLogger=INFO, file

@@ -1,7 +1,7 @@
 import { Boxes } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ProvisioningStatus } from "@/components/systems/provisioning-status-placeholder";
+import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { SystemTopics } from "@/components/systems/system-topics";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Button } from "@/components/ui/button";

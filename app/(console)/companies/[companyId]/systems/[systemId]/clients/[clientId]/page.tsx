@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { ClientAccess } from "@/components/clients/client-access";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
 import { EditClientForm } from "@/components/clients/edit-client-form";
-import { ProvisioningStatus } from "@/components/systems/provisioning-status-placeholder";
+import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";

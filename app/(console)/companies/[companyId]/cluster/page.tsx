@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AclsList } from "@/components/cluster/acls-list";
+import { BrokersList } from "@/components/cluster/brokers-list";
+import { GroupsList } from "@/components/cluster/groups-list";
+import { TopicsTable } from "@/components/cluster/topics-table";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/session";
+import { isRoleName, roleAllows } from "@/lib/authz/permissions";
+import { describeCompanyCluster } from "@/lib/cluster/describe-company-cluster";
+import { getCompany } from "@/lib/companies/get-company";
+import { isAppError } from "@/lib/errors";
+import { loadPage } from "@/lib/pages/load-page";
+import { previewOffsetResetAction, resetOffsetsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Cluster" };
+
+export default async function ClusterPage({ params }: { params: Promise<{ companyId: string }> }) {
+  const { companyId } = await params;
+  const actor = await requireActor();
+  // Kafka being away is not a page error: the page renders and says so.
+  const loaded = await loadPage(async () => {
+    const company = await getCompany({ actor, companyId });
+    try {
+      return { company, cluster: await describeCompanyCluster({ actor, companyId }) };
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "unavailable") throw error;
+      return { company, cluster: undefined, unavailable: error.message };
+    }
+  });
+  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
+  const { company, cluster } = loaded.data;
+  const unavailable = "unavailable" in loaded.data ? loaded.data.unavailable : undefined;
+  const canManage = isRoleName(company.role) && roleAllows(company.role, "cluster.manage");
+
+  return (
+    <>
+      <PageHeader
+        title="Cluster"
+        description="The Kafka cluster as far as this company owns it: its systems' topics, their consumer groups, and the ACLs on them."
+      />
+      {!cluster ? (
+        <Alert tone="error" title="Kafka is unreachable, so this page cannot show the cluster">
+          <p>{unavailable}</p>
+          <p className="mt-1">
+            Everything registered in Rhei is kept; the reconciler provisions it once Kafka is back. See the{" "}
+            <Link className="underline" href="/status">
+              status page
+            </Link>{" "}
+            and the{" "}
+            <Link className="underline" href={`/companies/${companyId}/provisioning`}>
+              provisioning overview
+            </Link>
+            .
+          </p>
+        </Alert>
+      ) : (
+        <div className="space-y-8">
+          <BrokersList cluster={cluster} />
+          <TopicsTable topics={cluster.topics} sizesUnavailable={cluster.sizesUnavailable} />
+          <GroupsList
+            groups={cluster.groups}
+            canManage={canManage}
+            preview={previewOffsetResetAction.bind(null, companyId)}
+            reset={resetOffsetsAction.bind(null, companyId)}
+          />
+          <AclsList acls={cluster.acls} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+// The shape of the cluster Rhei provisions: per system three topics, per client one SCRAM user with
+// least-privilege ACLs. Pure, so the planner's unit tests and the README describe the same thing.
+import type { AclBinding, AclOperation, AclResourceType } from "../kafka/acl-binding";
+
+const DAY_MS = 86_400_000;
+
+/** Topic-level configs Rhei sets (and watches for drift); anything else set on a topic is left alone. */
+export const managedTopicConfigs = ["cleanup.policy", "retention.ms"] as const;
+
+export interface TopicSettings {
+  partitions: number;
+  replicationFactor: number;
+  configs: Record<string, string>;
+}
+
+/** `<system>.int` (its clients' data), `<system>.ext` (pushed in by stream apps), `<system>.log` (client logs). */
+export function systemTopicNames(systemName: string): string[] {
+  return [`${systemName}.int`, `${systemName}.ext`, `${systemName}.log`];
+}
+
+export function topicSettings(
+  system: { partitions: number; retentionDays: number },
+  replicationFactor: number,
+): TopicSettings {
+  return {
+    partitions: system.partitions,
+    replicationFactor,
+    // Time series are never compacted: compaction would keep only the last record per datastream.
+    configs: { "cleanup.policy": "delete", "retention.ms": String(system.retentionDays * DAY_MS) },
+  };
+}
+
+export function kafkaPrincipal(username: string): string {
+  return `User:${username}`;
+}
+
+/**
+ * What a client application may do, and nothing else: write its system's `.int` and `.log`, read its system's
+ * `.int` and `.ext`, and use its own consumer group `<system>.<client>` (its username). All LITERAL, so no
+ * prefix can reach another system. Kafka implies DESCRIBE from READ and WRITE (metadata, offsets, committed
+ * positions), and since Kafka 3.0 IDEMPOTENT_WRITE from WRITE on any topic, so kafkajs producers and
+ * consumers need no further binding.
+ */
+export function clientAcls(systemName: string, username: string): AclBinding[] {
+  const principal = kafkaPrincipal(username);
+  const allow = (resourceType: AclResourceType, resourceName: string, operation: AclOperation): AclBinding => ({
+    principal,
+    host: "*",
+    resourceType,
+    resourceName,
+    patternType: "literal",
+    operation,
+    permission: "allow",
+  });
+  const [int, ext, log] = systemTopicNames(systemName) as [string, string, string];
+  return [
+    allow("topic", int, "write"),
+    allow("topic", log, "write"),
+    allow("topic", int, "read"),
+    allow("topic", ext, "read"),
+    allow("group", username, "read"),
+  ];
+}

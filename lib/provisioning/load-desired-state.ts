@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "../db/client";
+import { env } from "../env";
+import { compareAcls } from "../kafka/acl-binding";
+import { clientAcls, systemTopicNames, topicSettings } from "./layout";
+import type { DesiredResource } from "./types";
+
+export interface DesiredState {
+  resources: DesiredResource[];
+  /** Sealed SCRAM material of clients whose current secret is not on the cluster yet, by client id. */
+  materials: Map<string, { secretVersion: number; sealed: Uint8Array }>;
+}
+
+/** What PostgreSQL wants the cluster to hold, for every company or the given ones. */
+export async function loadDesiredState(companyIds?: string[]): Promise<DesiredState> {
+  const where = companyIds ? { companyId: { in: companyIds } } : {};
+  const systems = await db.system.findMany({
+    where,
+    select: {
+      id: true,
+      name: true,
+      companyId: true,
+      partitions: true,
+      retentionDays: true,
+      clients: {
+        select: {
+          id: true,
+          principal: true,
+          status: true,
+          secretVersion: true,
+          provisionedSecretVersion: true,
+          // Selected by name, which overrides the client's global omit of this secret column.
+          pendingCredential: true,
+        },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  const resources: DesiredResource[] = [];
+  const materials = new Map<string, { secretVersion: number; sealed: Uint8Array }>();
+  for (const system of systems) {
+    const settings = topicSettings(system, env.KAFKA_REPLICATION_FACTOR);
+    for (const key of systemTopicNames(system.name)) {
+      resources.push({
+        type: "topic",
+        key,
+        companyId: system.companyId,
+        systemId: system.id,
+        clientId: null,
+        desired: settings,
+      });
+    }
+    for (const client of system.clients) {
+      const ref = { key: client.principal, companyId: system.companyId, systemId: system.id, clientId: client.id };
+      const active = client.status === "active";
+      const pendingMaterial = active && client.pendingCredential !== null;
+      if (pendingMaterial && client.pendingCredential) {
+        materials.set(client.id, { secretVersion: client.secretVersion, sealed: client.pendingCredential });
+      }
+      resources.push({
+        ...ref,
+        type: "credential",
+        desired: active ? { present: true, secretVersion: client.secretVersion } : { present: false },
+        pendingMaterial,
+        provisionedSecretVersion: client.provisionedSecretVersion,
+      });
+      resources.push({
+        ...ref,
+        type: "acls",
+        desired: { bindings: active ? clientAcls(system.name, client.principal).sort(compareAcls) : [] },
+      });
+    }
+  }
+  return { resources, materials };
+}

@@ -1,0 +1,167 @@
+import "server-only";
+import { createLogger } from "../log";
+import { reconcilableCompanies } from "./reconcilable-companies";
+import { listenForReconcileRequests } from "./reconcile-notifications";
+import { type ReconcileSummary, reconcileOnce } from "./reconcile-once";
+import { onReconcileRequest } from "./request-reconcile";
+import { combineSummaries, emptySummary } from "./summaries";
+
+const log = createLogger("provisioning");
+
+export interface ReconcilerOptions {
+  /** A full pass this often, to notice drift and catch lost nudges. */
+  periodMs?: number;
+  /** Nudges within this window collapse into one pass. */
+  debounceMs?: number;
+  /** How soon to look again after drift was repaired or work was left (to confirm, or to finish it). */
+  followUpMs?: number;
+  /** Backoff while Kafka (or PostgreSQL) is unreachable: doubling from followUpMs up to this. */
+  maxBackoffMs?: number;
+  /** Listen for nudges from other console processes (PostgreSQL NOTIFY). */
+  listen?: boolean;
+  /** Reconcile only these companies (a console dedicated to some tenants, or a test); all when absent. */
+  companyIds?: string[];
+  /** A full pass runs as several passes of this many companies, so nudged companies never wait behind all others. */
+  companiesPerPass?: number;
+}
+
+export interface Reconciler {
+  /** Asks for a pass soon (for one company, or all). */
+  nudge(companyId?: string): void;
+  /** Resolves after the next pass that starts from now has finished. */
+  nextPass(): Promise<ReconcileSummary | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The background reconciler: passes on nudges (debounced), periodically, and again with backoff while work is
+ * left. Never runs two passes at once in this process; the advisory lock keeps other processes out too. Pages
+ * never wait for it: domain operations only nudge.
+ */
+export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
+  const periodMs = options.periodMs ?? 60_000;
+  const debounceMs = options.debounceMs ?? 300;
+  const followUpMs = options.followUpMs ?? 2_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const companiesPerPass = options.companiesPerPass ?? 20;
+
+  let timer: NodeJS.Timeout | undefined;
+  let dueAt = Number.POSITIVE_INFINITY;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let failures = 0;
+  // What the next pass covers: some companies, or everything.
+  let scope: Set<string> | "all" = "all";
+  let waiters: ((s: ReconcileSummary | undefined) => void)[] = [];
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    const at = Date.now() + delayMs;
+    if (timer && at >= dueAt) return; // an earlier pass is already due
+    clearTimeout(timer);
+    dueAt = at;
+    timer = setTimeout(() => void run(), delayMs);
+  };
+
+  const only = options.companyIds ? new Set(options.companyIds) : undefined;
+  const widen = (companyId?: string) => {
+    if (companyId === undefined || scope === "all") scope = "all";
+    else scope.add(companyId);
+  };
+  const companiesOf = (covered: Set<string> | "all") => {
+    if (covered === "all") return only ? [...only] : undefined;
+    return only ? [...covered].filter((c) => only.has(c)) : [...covered];
+  };
+
+  // Every company, a few at a time; between chunks, companies nudged meanwhile go first. A backlog (a console
+  // started on a database that grew while it was away) thus never delays a user's new system by minutes.
+  const fullPass = async (): Promise<ReconcileSummary> => {
+    const companies = await reconcilableCompanies();
+    let total: ReconcileSummary | undefined;
+    for (let i = 0; i < companies.length && !stopped; i += companiesPerPass) {
+      total = combineSummaries(total, await reconcileOnce({ companyIds: companies.slice(i, i + companiesPerPass) }));
+      if (total.kafka !== "up") break; // the backoff retries everything
+      if (scope !== "all" && scope.size > 0) {
+        const nudged = [...scope];
+        scope = new Set();
+        total = combineSummaries(total, await reconcileOnce({ companyIds: nudged }));
+      }
+    }
+    return total ?? emptySummary();
+  };
+
+  const run = async (): Promise<void> => {
+    timer = undefined;
+    dueAt = Number.POSITIVE_INFINITY;
+    if (stopped) return;
+    if (running) {
+      // A nudge during a pass: run again right after it, so nothing committed meanwhile is missed.
+      await running;
+      return schedule(debounceMs);
+    }
+    const covered = scope;
+    scope = new Set();
+    const listeners = waiters;
+    waiters = [];
+    let summary: ReconcileSummary | undefined;
+    running = (async () => {
+      try {
+        summary =
+          covered === "all" && !only ? await fullPass() : await reconcileOnce({ companyIds: companiesOf(covered) });
+      } catch (error) {
+        log.error("reconciliation pass failed", { error });
+      }
+    })();
+    await running;
+    running = undefined;
+    for (const resolve of listeners) resolve(summary);
+    if (stopped) return;
+
+    const troubled = summary?.kafka !== "up" || summary.failed > 0;
+    if (troubled) {
+      failures++;
+      widen(); // the retry covers everything it could not do
+      schedule(Math.min(maxBackoffMs, followUpMs * 2 ** (failures - 1)));
+    } else {
+      failures = 0;
+      if (summary?.followUp) {
+        widen();
+        schedule(followUpMs);
+      }
+    }
+    // The periodic full pass.
+    const periodic = () => {
+      widen();
+      schedule(periodMs);
+    };
+    if (!timer) periodic();
+  };
+
+  const nudge = (companyId?: string) => {
+    if (only && companyId !== undefined && !only.has(companyId)) return;
+    widen(companyId);
+    schedule(debounceMs);
+  };
+
+  const offLocal = onReconcileRequest((reason) => nudge(reason.companyId));
+  const offRemote =
+    options.listen === false ? async () => undefined : listenForReconcileRequests((r) => nudge(r.companyId));
+  nudge(); // a first full pass at start
+
+  return {
+    nudge,
+    nextPass: () =>
+      new Promise((resolve) => {
+        waiters.push(resolve);
+      }),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      offLocal();
+      await offRemote();
+      await running;
+      for (const resolve of waiters) resolve(undefined);
+      waiters = [];
+    },
+  };
+}

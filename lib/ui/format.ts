@@ -1,0 +1,29 @@
+/** 1536 → "1.5 KiB": sizes of topics and partitions. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = -1;
+  do {
+    value /= 1024;
+    unit++;
+  } while (value >= 1024 && unit < units.length - 1);
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** A retention.ms value in words: "14 days", "6 hours", "forever" (-1). */
+export function formatRetention(ms: string | null): string {
+  if (ms === null) return "—";
+  const n = Number(ms);
+  if (n < 0) return "forever";
+  const day = 86_400_000;
+  if (n % day === 0) return `${n / day} day${n === day ? "" : "s"}`;
+  const hour = 3_600_000;
+  if (n % hour === 0) return `${n / hour} hour${n === hour ? "" : "s"}`;
+  return `${n} ms`;
+}
+
+/** Big offsets stay exact: group digits of a decimal string. */
+export function formatCount(value: string): string {
+  return value.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
