@@ -29,7 +29,7 @@ export function compilePattern(pattern: string): NameMatcher {
   if (levels.length > NAME_LEVELS) {
     invalid(pattern, `it has ${levels.length} levels; a datastream name has ${NAME_LEVELS}`);
   }
-  levels.forEach((level, i) => checkLevel(pattern, level, i));
+  for (const [i, level] of levels.entries()) checkLevel(pattern, level, i);
   const trailing = levels[levels.length - 1] === "*";
   if (!trailing && levels.length < NAME_LEVELS) {
     invalid(pattern, `it has ${levels.length} levels; end it with ".*" or give all ${NAME_LEVELS}`);
