@@ -9,6 +9,7 @@ export type SdkErrorCode =
   | "authentication"
   | "authorization"
   | "unavailable"
+  | "kafka"
   | "console"
   | "closed";
 
