@@ -73,7 +73,8 @@ export class GroupConsumer {
   /** Starts fetching; resolves once the member joined the group. */
   async run(handler: (batch: FetchedBatch, context: BatchContext) => Promise<void>, events: GroupConsumerEvents) {
     const c = this.consumer;
-    const seeks = this.options.fromTimeMs === undefined ? undefined : await this.offsetsForTime(this.options.fromTimeMs);
+    const seeks =
+      this.options.fromTimeMs === undefined ? undefined : await this.offsetsForTime(this.options.fromTimeMs);
     c.on(c.events.CRASH, (event) => {
       if (!event.payload.restart) events.onCrash(event.payload.error);
     });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
+import { consoleKafkaConfig } from "./console-connection";
 import { kafkaErrorKind } from "./errors";
 import { createKafkajs } from "./kafkajs-client";
-import { consoleKafkaConfig } from "./console-connection";
 import { KafkaProducer } from "./producer";
-import { planRange, readRange, type RangeMessage } from "./read-range";
+import { planRange, type RangeMessage, readRange } from "./read-range";
 
 // Against the real broker, as a restricted client principal (see test/kafka-client-principal.ts): its ACLs allow
 // no group but its own, so a read that worked here joined none.
@@ -32,7 +32,11 @@ beforeAll(async () => {
   });
   await producer.send({
     topic: p.topics.ext,
-    messages: Array.from({ length: 5 }, (_, i) => ({ key: "x", value: `ext-${i}`, timestamp: String(base + i * 1000) })),
+    messages: Array.from({ length: 5 }, (_, i) => ({
+      key: "x",
+      value: `ext-${i}`,
+      timestamp: String(base + i * 1000),
+    })),
   });
   await producer.disconnect();
 });
@@ -72,7 +76,9 @@ describe("readRange without a consumer group", () => {
     }
     // Each partition in offset order.
     for (const partition of [0, 1]) {
-      const offsets = messages.filter((m) => m.partition === partition && m.topic === p.topics.int).map((m) => Number(m.offset));
+      const offsets = messages
+        .filter((m) => m.partition === partition && m.topic === p.topics.int)
+        .map((m) => Number(m.offset));
       expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
     }
   });
@@ -89,7 +95,13 @@ describe("readRange without a consumer group", () => {
     const abort = new AbortController();
     const seen: string[] = [];
     const reading = (async () => {
-      for await (const batch of readRange(p.kafka, { topics: [p.topics.int], fromMs: Date.now(), follow: true, maxWaitMs: 100, signal: abort.signal })) {
+      for await (const batch of readRange(p.kafka, {
+        topics: [p.topics.int],
+        fromMs: Date.now(),
+        follow: true,
+        maxWaitMs: 100,
+        signal: abort.signal,
+      })) {
         for (const m of batch) seen.push(m.value?.toString() ?? "");
         if (seen.length >= 2) abort.abort();
       }
@@ -113,7 +125,11 @@ describe("readRange without a consumer group", () => {
   });
 
   it("reports a wrong secret as an authentication error", async () => {
-    const wrong = { ...p.kafka, retries: 0, sasl: { mechanism: "scram-sha-512" as const, username: p.principal, password: "nope" } };
+    const wrong = {
+      ...p.kafka,
+      retries: 0,
+      sasl: { mechanism: "scram-sha-512" as const, username: p.principal, password: "nope" },
+    };
     const error = await collect(readRange(wrong, { topics: [p.topics.int], fromMs: 0 })).catch((e: unknown) => e);
     expect(kafkaErrorKind(error)).toBe("authentication");
   });

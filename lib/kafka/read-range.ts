@@ -122,7 +122,12 @@ async function plan(consumer: Consumer, options: ReadRangeOptions): Promise<Curs
 export async function planRange(config: KafkaConnectionConfig, options: ReadRangeOptions): Promise<PartitionRange[]> {
   const consumer = consumerFor(config);
   try {
-    return (await plan(consumer, options)).map(({ topic, partition, start, end }) => ({ topic, partition, start, end }));
+    return (await plan(consumer, options)).map(({ topic, partition, start, end }) => ({
+      topic,
+      partition,
+      start,
+      end,
+    }));
   } catch (error) {
     throw toKafkaError(error, `planning a read of ${options.topics.join(", ")}`);
   } finally {
@@ -190,14 +195,22 @@ export async function* readRange(
               c.position = p.logStartOffset; // retention removed what we wanted: go on from what is left
               continue;
             }
-            if (p.errorCode !== 0) throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
+            if (p.errorCode !== 0)
+              throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
             for (const batch of p.records ?? []) {
               for (const r of batch.records) {
                 const offset = batch.firstOffset + BigInt(r.offsetDelta);
                 if (offset < c.position || (c.end !== undefined && offset >= c.end)) continue;
                 const timestamp = Number(batch.firstTimestamp + r.timestampDelta);
                 if (timestamp >= options.fromMs && (upper === undefined || timestamp < upper)) {
-                  out.push({ topic: c.topic, partition: c.partition, offset: offset.toString(), key: r.key, value: r.value, timestamp });
+                  out.push({
+                    topic: c.topic,
+                    partition: c.partition,
+                    offset: offset.toString(),
+                    key: r.key,
+                    value: r.value,
+                    timestamp,
+                  });
                 }
               }
               // Past the whole batch, control records and skipped ones included.

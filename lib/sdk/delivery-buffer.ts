@@ -119,6 +119,14 @@ export class DeliveryBuffer<T> {
     return out;
   }
 
+  /** Marks positions whose commit failed as due again, unless a newer position replaced them meanwhile. */
+  retryCommits(positions: readonly CommitPosition[]): void {
+    for (const p of positions) {
+      const k = key(p.topic, p.partition);
+      if (this.positions.get(k)?.offset === p.offset) this.dirty.add(k);
+    }
+  }
+
   /** Forgets queued messages of partitions this member no longer owns (after a rebalance); they are not committed. */
   dropPartitions(keep: (topic: string, partition: number) => boolean): void {
     const kept = this.chunks.filter((c) => keep(c.topic, c.partition));

@@ -1,0 +1,140 @@
+import type { KafkaConnectionConfig } from "../kafka/connection-config";
+import { GroupConsumer } from "../kafka/consumer";
+import { createLogger } from "../log";
+import { type Chunk, type CommitPosition, DeliveryBuffer } from "./delivery-buffer";
+import { sdkErrorFromKafka } from "./kafka-failure";
+import type { RecordPipeline } from "./record-pipeline";
+import type { RheiRecord } from "./rhei-record";
+
+const log = createLogger("sdk");
+
+export interface GroupSubscriptionOptions {
+  groupId: string;
+  topics: string[];
+  pipeline: RecordPipeline;
+  /** Records held between Kafka and the reader; fetching pauses while it is full. */
+  maxBufferedRecords: number;
+  /** How often delivered positions are committed (and always on return/close). */
+  commitIntervalMs: number;
+  fromBeginning: boolean;
+  fromTimeMs?: number;
+  onDelivered: () => void;
+}
+
+const CHUNK = 500;
+
+/**
+ * consume()'s iterator: a group member whose fetched batches go through the record pipeline into a bounded
+ * DeliveryBuffer, from which the reader pulls. Only delivered positions are committed (at-least-once): a record
+ * counts as delivered when the reader asks for the next one or ends its loop.
+ */
+export class GroupSubscription implements AsyncIterableIterator<RheiRecord, undefined> {
+  private readonly buffer: DeliveryBuffer<RheiRecord>;
+  private consumer: GroupConsumer | undefined;
+  private starting: Promise<void> | undefined;
+  private commitTimer: NodeJS.Timeout | undefined;
+  private committing: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly kafka: KafkaConnectionConfig,
+    private readonly options: GroupSubscriptionOptions,
+  ) {
+    this.buffer = new DeliveryBuffer(options.maxBufferedRecords);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<RheiRecord, undefined>> {
+    this.starting ??= this.start();
+    await this.starting;
+    const result = await this.buffer.next();
+    if (!result.done) this.options.onDelivered();
+    return result;
+  }
+
+  /** Ends the loop: the last record handed out counts as delivered, positions are committed, the member leaves. */
+  async return(): Promise<IteratorResult<RheiRecord, undefined>> {
+    this.buffer.markDelivered();
+    await this.close();
+    return { done: true, value: undefined };
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.commitTimer);
+    this.buffer.end();
+    await this.starting?.catch(() => undefined);
+    await this.commit();
+    await this.consumer?.disconnect().catch(() => undefined);
+  }
+
+  private async start(): Promise<void> {
+    const { groupId, topics, pipeline } = this.options;
+    try {
+      this.consumer = await GroupConsumer.connect(this.kafka, {
+        groupId,
+        topics,
+        fromBeginning: this.options.fromBeginning,
+        fromTimeMs: this.options.fromTimeMs,
+      });
+      await this.consumer.run(
+        async (batch, context) => {
+          const records = await pipeline.process(batch.topic, batch.partition, batch.messages);
+          let from = 0;
+          // Runs of at most CHUNK records, so the buffer's bound holds however large kafkajs' batches are.
+          for (let i = 0; i < batch.messages.length; i += CHUNK) {
+            const part = batch.messages.slice(i, i + CHUNK);
+            const lastOffset = (part[part.length - 1] as { offset: string }).offset;
+            const last = BigInt(lastOffset);
+            let to = from;
+            while (to < records.length && BigInt((records[to] as { offset: string }).offset) <= last) to++;
+            const chunk: Chunk<RheiRecord> = {
+              topic: batch.topic,
+              partition: batch.partition,
+              records: records.slice(from, to),
+              lastOffset,
+            };
+            from = to;
+            const queued = await this.buffer.push(chunk, {
+              onWait: () => context.heartbeat(),
+              cancelled: () => !context.isActive(),
+            });
+            if (!queued) return;
+            context.markFetched(lastOffset);
+          }
+        },
+        {
+          onCrash: (error) => this.buffer.end(sdkErrorFromKafka(error, `consuming as ${groupId}`)),
+          onAssignment: (assignment) =>
+            this.buffer.dropPartitions((topic, partition) => assignment[topic]?.includes(partition) ?? false),
+        },
+      );
+    } catch (error) {
+      this.stopped = true;
+      await this.consumer?.disconnect().catch(() => undefined);
+      throw sdkErrorFromKafka(error, `consuming as ${groupId}`);
+    }
+    this.commitTimer = setInterval(() => void this.commit(), this.options.commitIntervalMs);
+    this.commitTimer.unref();
+  }
+
+  // One commit at a time, in order; a failed commit (e.g. during a rebalance) is logged and its positions are tried
+  // again with the next one unless newer positions replaced them.
+  private commit(): Promise<void> {
+    this.committing = this.committing.then(async () => {
+      const positions: CommitPosition[] = this.buffer.takeCommits();
+      if (positions.length === 0 || !this.consumer) return;
+      try {
+        await this.consumer.commit(positions);
+      } catch (error) {
+        this.buffer.retryCommits(positions);
+        log.warn("could not commit delivered positions; will retry", { error: (error as Error).message });
+      }
+    });
+    return this.committing;
+  }
+}
