@@ -3,12 +3,12 @@
 // <system>.<client>; all LITERAL. Nothing else, so a test fails if the SDK needs more.
 import { randomBytes } from "node:crypto";
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from "kafkajs";
+import { env } from "@/lib/env";
 import { KafkaAdmin } from "@/lib/kafka/admin";
 import type { KafkaConnectionConfig } from "@/lib/kafka/connection-config";
 import { consoleKafkaConfig } from "@/lib/kafka/console-connection";
 import { deleteScramCredential, upsertScramCredential } from "@/lib/kafka/scram-credentials";
 import { scramMaterial } from "@/lib/kafka/scram-material";
-import { env } from "@/lib/env";
 
 export interface TestClientPrincipal {
   system: string;

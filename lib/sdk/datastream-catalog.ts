@@ -7,6 +7,8 @@ export interface DatastreamCatalog {
   peek(fullName: string): DatastreamInfo | undefined;
   /** What is known, asking the source again when the name is unknown (rate-limited by the implementation). */
   get(fullName: string): Promise<DatastreamInfo | undefined>;
+  /** Everything known now, without I/O. */
+  peekAll(): DatastreamInfo[];
   /** Everything known (loading it first if nothing is). */
   list(): Promise<DatastreamInfo[]>;
   /** Learns datastreams, e.g. from the console's answer to register(). */
@@ -37,6 +39,10 @@ export class MemoryDatastreamCatalog implements DatastreamCatalog {
     return this.byName.get(fullName);
   }
 
+  peekAll(): DatastreamInfo[] {
+    return [...this.byName.values()];
+  }
+
   async list(): Promise<DatastreamInfo[]> {
     return [...this.byName.values()];
   }
@@ -57,7 +63,11 @@ export async function resolveDatastream(
     if (info) return info;
   }
   if (!datastream.includes(".")) {
-    const own = (await catalog.list()).filter((d) => d.name === datastream && d.fullName.startsWith(`${system}.`));
+    const ownNamed = (all: DatastreamInfo[]) =>
+      all.filter((d) => d.name === datastream && d.fullName.startsWith(`${system}.`));
+    // What register() taught the catalog is usually enough; ask its source only when it is not.
+    let own = ownNamed(catalog.peekAll());
+    if (own.length === 0) own = ownNamed(await catalog.list());
     if (own.length === 1 && own[0]) return own[0];
     if (own.length > 1) {
       const names = own.map((d) => `"${d.fullName}"`).join(", ");

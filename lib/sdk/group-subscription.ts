@@ -19,9 +19,10 @@ export interface GroupSubscriptionOptions {
   fromBeginning: boolean;
   fromTimeMs?: number;
   onDelivered: () => void;
+  onClosed: () => void;
 }
 
-const CHUNK = 500;
+const MAX_CHUNK = 500;
 
 /**
  * consume()'s iterator: a group member whose fetched batches go through the record pipeline into a bounded
@@ -41,6 +42,11 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     private readonly options: GroupSubscriptionOptions,
   ) {
     this.buffer = new DeliveryBuffer(options.maxBufferedRecords);
+  }
+
+  /** Records fetched and waiting for the reader. */
+  get waiting(): number {
+    return this.buffer.size;
   }
 
   [Symbol.asyncIterator](): this {
@@ -70,6 +76,7 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     await this.starting?.catch(() => undefined);
     await this.commit();
     await this.consumer?.disconnect().catch(() => undefined);
+    this.options.onClosed();
   }
 
   private async start(): Promise<void> {
@@ -85,21 +92,23 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
         async (batch, context) => {
           const records = await pipeline.process(batch.topic, batch.partition, batch.messages);
           let from = 0;
-          // Runs of at most CHUNK records, so the buffer's bound holds however large kafkajs' batches are.
-          for (let i = 0; i < batch.messages.length; i += CHUNK) {
-            const part = batch.messages.slice(i, i + CHUNK);
+          // Runs of at most `chunk` messages: the buffer then holds under twice its capacity, however large
+          // kafkajs' batches are.
+          const chunk = Math.max(1, Math.min(MAX_CHUNK, this.options.maxBufferedRecords));
+          for (let i = 0; i < batch.messages.length; i += chunk) {
+            const part = batch.messages.slice(i, i + chunk);
             const lastOffset = (part[part.length - 1] as { offset: string }).offset;
             const last = BigInt(lastOffset);
             let to = from;
             while (to < records.length && BigInt((records[to] as { offset: string }).offset) <= last) to++;
-            const chunk: Chunk<RheiRecord> = {
+            const run: Chunk<RheiRecord> = {
               topic: batch.topic,
               partition: batch.partition,
               records: records.slice(from, to),
               lastOffset,
             };
             from = to;
-            const queued = await this.buffer.push(chunk, {
+            const queued = await this.buffer.push(run, {
               onWait: () => context.heartbeat(),
               cancelled: () => !context.isActive(),
             });

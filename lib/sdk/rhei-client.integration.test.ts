@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeConsole, startFakeConsole } from "@/test/fake-console";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
@@ -29,7 +30,11 @@ function catalogFor(system: string): DatastreamInfoInput[] {
     ds("Main", "Moving", "Truth"),
     ds("Main", "Road", "Category"),
     ds("Main", "Position", "Observation", {
-      resultSchema: { type: "object", properties: { lat: { type: "number" }, lon: { type: "number" } }, required: ["lat", "lon"] },
+      resultSchema: {
+        type: "object",
+        properties: { lat: { type: "number" }, lon: { type: "number" } },
+        required: ["lat", "lon"],
+      },
     }),
     ds("Trailer", "Air Temperature", "Measurement"),
   ];
@@ -84,11 +89,77 @@ afterAll(async () => {
   await p?.cleanup();
 });
 
+describe("register", () => {
+  it("POSTs instances.json as it is, with Basic auth, and learns the datastreams from the answer", async () => {
+    const instances = JSON.parse(
+      readFileSync(new URL("../../test/fixtures/panta-rhei/car1-instances.json", import.meta.url), "utf8"),
+    );
+    const bodies: unknown[] = [];
+    fake.handle("POST", "/api/v1/client/register", (body) => {
+      bodies.push(body);
+      return {
+        body: {
+          created: 9,
+          updated: 0,
+          unchanged: 0,
+          datastreams: Object.values(
+            instances.Datastreams as Record<
+              string,
+              { name: string; observationType: string; unitOfMeasurement: object }
+            >,
+          ).map((d) => ({
+            name: d.name,
+            fullName: `${p.system}.Main.${d.name}`,
+            observationType: d.observationType,
+            unit: d.unitOfMeasurement,
+          })),
+        },
+      };
+    });
+    const client = new RheiClient({
+      console: fake.url,
+      bootstrapServers: p.bootstrapServers,
+      system: p.system,
+      client: p.client,
+      secret: p.secret,
+    });
+    clients.push(client);
+    const result = await client.register(instances);
+    expect(bodies).toEqual([instances]);
+    expect(fake.requests.at(-1)?.user).toBe(p.principal);
+    expect(result).toMatchObject({ created: 9, updated: 0, unchanged: 0 });
+    expect(result.datastreams.map((d) => d.observationType)).toEqual(Array(5).fill("Measurement"));
+    await client.produce("Acceleration", "0.5"); // known from the answer, no catalog request needed
+    await client.flush();
+    expect(fake.requests.filter((r) => r.path === "/api/v1/client/datastreams")).toEqual([]);
+  });
+
+  it("says what is wrong when the console refuses or is missing", async () => {
+    const wrong = new RheiClient({
+      console: fake.url,
+      bootstrapServers: p.bootstrapServers,
+      system: p.system,
+      client: p.client,
+      secret: "nope",
+    });
+    await expect(wrong.register({ Things: {} })).rejects.toMatchObject({ code: "authentication" });
+    const noConsole = clientFor(p);
+    await expect(noConsole.register({ Things: {} })).rejects.toMatchObject({
+      code: "invalid-option",
+      message: /console/,
+    });
+    await expect(wrong.register([] as never)).rejects.toMatchObject({ code: "invalid-value" });
+  });
+});
+
 describe("produce", () => {
   it("writes canonical records keyed by full name, coerced, with every time form read correctly", async () => {
     const client = clientFor(p);
     const t = "2023-11-14T22:13:20.123456Z";
-    await client.produce("Main.Air Temperature", "3.5", { phenomenonTime: t, attributes: { zero: 0, no: false, empty: "" } });
+    await client.produce("Main.Air Temperature", "3.5", {
+      phenomenonTime: t,
+      attributes: { zero: 0, no: false, empty: "" },
+    });
     await client.produce(`${p.system}.Main.Passengers`, 4, { phenomenonTime: 1700000000.123456 });
     await client.produce("Moving", "true", { phenomenonTime: 1700000000123 });
     await client.produce("Road", 7, { phenomenonTime: 1700000000123456n });
@@ -96,7 +167,10 @@ describe("produce", () => {
     await client.flush();
     expect(client.stats).toMatchObject({ produced: 5, buffered: 0 });
 
-    const raw = (await rawOf(p.topics.int)).map((m) => ({ key: m.key?.toString(), value: JSON.parse(m.value?.toString() ?? "") }));
+    const raw = (await rawOf(p.topics.int)).map((m) => ({
+      key: m.key?.toString(),
+      value: JSON.parse(m.value?.toString() ?? ""),
+    }));
     const byKey = new Map(raw.map((r) => [r.key, r.value]));
     const temp = byKey.get(`${p.system}.Main.Air Temperature`);
     expect(temp).toMatchObject({
@@ -107,9 +181,15 @@ describe("produce", () => {
     });
     expect(Date.now() - Date.parse(temp.resultTime)).toBeLessThan(60_000);
     expect(byKey.get(`${p.system}.Main.Passengers`)).toMatchObject({ phenomenonTime: t, result: 4 });
-    expect(byKey.get(`${p.system}.Main.Moving`)).toMatchObject({ phenomenonTime: "2023-11-14T22:13:20.123000Z", result: true });
+    expect(byKey.get(`${p.system}.Main.Moving`)).toMatchObject({
+      phenomenonTime: "2023-11-14T22:13:20.123000Z",
+      result: true,
+    });
     expect(byKey.get(`${p.system}.Main.Road`)).toMatchObject({ phenomenonTime: t, result: "7" });
-    expect(byKey.get(`${p.system}.Main.Position`)).toMatchObject({ phenomenonTime: t, result: { lat: 47.8, lon: 13.0 } });
+    expect(byKey.get(`${p.system}.Main.Position`)).toMatchObject({
+      phenomenonTime: t,
+      result: { lat: 47.8, lon: 13.0 },
+    });
   });
 
   it("refuses bad values, unknown and ambiguous datastreams, bad times, with the datastream and value named", async () => {
@@ -125,7 +205,9 @@ describe("produce", () => {
     await expect(client.produce("Wheels", 1)).rejects.toMatchObject({ code: "unknown-datastream" });
     await expect(client.produce("Air Temperature", 1)).rejects.toThrow(/ambiguous/);
     await expect(client.produce("Road", "dry", { phenomenonTime: -5 })).rejects.toMatchObject({ code: "invalid-time" });
-    await expect(client.produce("Road", "dry", { attributes: { at: new Date() } })).rejects.toThrow(/not a plain object/);
+    await expect(client.produce("Road", "dry", { attributes: { at: new Date() } })).rejects.toThrow(
+      /not a plain object/,
+    );
     expect(client.stats.buffered).toBe(0);
   });
 

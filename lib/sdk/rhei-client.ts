@@ -43,6 +43,8 @@ export interface ClientStats {
   buffered: number;
   /** Records delivered by consume(), replay() and tail(). */
   consumed: number;
+  /** Records fetched by consume() and waiting for the reader (bounded by consumer.maxBufferedRecords). */
+  waiting: number;
   /** Messages rejected (undecodable, or a result its type refuses). */
   rejected: number;
   /** Rejections reported to the console / kept back because the console could not take them. */
@@ -93,6 +95,7 @@ export class RheiClient {
       produced: this.batcher?.stats.sent ?? 0,
       buffered: this.batcher?.buffered ?? 0,
       consumed: this.counts.consumed,
+      waiting: [...this.subscriptions].reduce((n, s) => n + s.waiting, 0),
       rejected: this.counts.rejected,
       rejectionsReported: this.rejections?.stats.reported ?? 0,
       rejectionsUnreported: (this.rejections?.stats.unreported ?? 0) + (this.rejections?.pendingCount ?? 0),
@@ -190,6 +193,7 @@ export class RheiClient {
       fromBeginning: (this.options.consumer?.startFrom ?? "earliest") === "earliest",
       fromTimeMs: options.from === undefined ? undefined : brokerMs(options.from),
       onDelivered: () => this.counts.consumed++,
+      onClosed: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
     return subscription;
