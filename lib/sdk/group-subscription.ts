@@ -35,7 +35,7 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
   private starting: Promise<void> | undefined;
   private commitTimer: NodeJS.Timeout | undefined;
   private committing: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private closing: Promise<void> | undefined;
 
   constructor(
     private readonly kafka: KafkaConnectionConfig,
@@ -68,15 +68,17 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     return { done: true, value: undefined };
   }
 
-  async close(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    clearInterval(this.commitTimer);
-    this.buffer.end();
-    await this.starting?.catch(() => undefined);
-    await this.commit();
-    await this.consumer?.disconnect().catch(() => undefined);
-    this.options.onClosed();
+  /** Commits what was delivered and leaves the group; every caller waits for the same, single closing. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.commitTimer);
+      this.buffer.end();
+      await this.starting?.catch(() => undefined);
+      await this.commit();
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.options.onClosed();
+    })();
+    return this.closing;
   }
 
   private async start(): Promise<void> {
@@ -123,7 +125,6 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
         },
       );
     } catch (error) {
-      this.stopped = true;
       await this.consumer?.disconnect().catch(() => undefined);
       throw sdkErrorFromKafka(error, `consuming as ${groupId}`);
     }

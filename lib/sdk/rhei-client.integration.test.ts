@@ -3,12 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeConsole, startFakeConsole } from "@/test/fake-console";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
 import { consoleKafkaConfig } from "../kafka/console-connection";
-import { createKafkajs } from "../kafka/kafkajs-client";
 import { type RangeMessage, readRange } from "../kafka/read-range";
 import type { DatastreamInfoInput } from "./datastream-info";
-import type { RejectedRecord } from "./rejected-record";
 import { RheiClient } from "./rhei-client";
-import type { RheiRecord } from "./rhei-record";
 
 // Every Kafka path of the SDK against the real broker, as a client principal holding only a client's ACLs.
 let p: TestClientPrincipal;
@@ -54,29 +51,10 @@ function clientFor(principal: TestClientPrincipal, extra: Partial<ConstructorPar
   return client;
 }
 
-async function take(iterator: AsyncIterableIterator<RheiRecord>, n: number, timeoutMs = 30_000): Promise<RheiRecord[]> {
-  const out: RheiRecord[] = [];
-  const deadline = setTimeout(() => void iterator.return?.(), timeoutMs);
-  for await (const r of iterator) {
-    out.push(r);
-    if (out.length >= n) break;
-  }
-  clearTimeout(deadline);
-  return out;
-}
-
 async function rawOf(topic: string): Promise<RangeMessage[]> {
   const out: RangeMessage[] = [];
   for await (const batch of readRange(consoleKafkaConfig(), { topics: [topic], fromMs: 0 })) out.push(...batch);
   return out;
-}
-
-/** Writes messages as some other producer would (the reference platform's clients, a buggy app). */
-async function writeRaw(topic: string, messages: { key: string; value: string }[]) {
-  const producer = createKafkajs(consoleKafkaConfig()).producer();
-  await producer.connect();
-  await producer.send({ topic, messages });
-  await producer.disconnect();
 }
 
 beforeAll(async () => {
