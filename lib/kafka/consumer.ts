@@ -58,6 +58,8 @@ export class GroupConsumer {
     const consumer = createKafkajs(config).consumer({
       groupId: options.groupId,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      // A fetch waits this long for new records; stopping waits for the fetch in flight, so keep it short.
+      maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     });
     try {
