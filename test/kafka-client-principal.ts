@@ -2,8 +2,13 @@
 // (issue 5): WRITE on <system>.int and <system>.log, READ on <system>.int and <system>.ext, READ on the group
 // <system>.<client>; all LITERAL. Nothing else, so a test fails if the SDK needs more.
 import { randomBytes } from "node:crypto";
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from "kafkajs";
+import kafkajs from "kafkajs";
 import { env } from "@/lib/env";
+
+// kafkajs is CommonJS and Node's ESM loader does not see these enums as named exports (vitest would): read them
+// off the default export so the bench scripts can use this helper too.
+const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
+
 import { KafkaAdmin } from "@/lib/kafka/admin";
 import type { KafkaConnectionConfig } from "@/lib/kafka/connection-config";
 import { consoleKafkaConfig } from "@/lib/kafka/console-connection";
@@ -40,7 +45,7 @@ export async function seedClientPrincipal(options: { partitions?: number } = {})
     })),
   );
   await upsertScramCredential(consoleKafkaConfig(), principal, await scramMaterial(secret));
-  const allow = (resourceType: AclResourceTypes, resourceName: string, operation: AclOperationTypes) => ({
+  const allow = (resourceType: number, resourceName: string, operation: number) => ({
     resourceType,
     resourceName,
     resourcePatternType: ResourcePatternTypes.LITERAL,

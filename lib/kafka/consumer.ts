@@ -99,17 +99,9 @@ export class GroupConsumer {
         eachBatchAutoResolve: false,
         eachBatch: async (payload: EachBatchPayload) => {
           const { batch } = payload;
+          // kafkajs' own message objects already have FetchedMessage's shape: no copy per record.
           await handler(
-            {
-              topic: batch.topic,
-              partition: batch.partition,
-              messages: batch.messages.map((m) => ({
-                offset: m.offset,
-                key: m.key,
-                value: m.value,
-                timestamp: m.timestamp,
-              })),
-            },
+            { topic: batch.topic, partition: batch.partition, messages: batch.messages },
             {
               heartbeat: () => payload.heartbeat(),
               isActive: () => payload.isRunning() && !payload.isStale(),

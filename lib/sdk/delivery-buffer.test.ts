@@ -4,14 +4,15 @@ import { type Chunk, DeliveryBuffer } from "./delivery-buffer";
 const chunk = (partition: number, offsets: number[], lastOffset: number, topic = "s.int"): Chunk<string> => ({
   topic,
   partition,
-  records: offsets.map((o) => ({ item: `${topic}/${partition}@${o}`, offset: String(o) })),
+  records: offsets.map((o) => `${topic}/${partition}@${o}`),
   lastOffset: String(lastOffset),
 });
+const offsetOf = (item: string) => item.slice(item.indexOf("@") + 1);
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe("DeliveryBuffer", () => {
   it("delivers in order and commits only what the reader has moved past", async () => {
-    const buffer = new DeliveryBuffer<string>(100);
+    const buffer = new DeliveryBuffer<string>(100, offsetOf);
     await buffer.push(chunk(0, [10, 11, 13], 14)); // 12 and 14 were filtered out
     expect((await buffer.next()).value).toBe("s.int/0@10");
     expect(buffer.takeCommits()).toEqual([]); // 10 handed out, not yet handled
@@ -24,7 +25,7 @@ describe("DeliveryBuffer", () => {
   });
 
   it("moves past runs with nothing to deliver", async () => {
-    const buffer = new DeliveryBuffer<string>(100);
+    const buffer = new DeliveryBuffer<string>(100, offsetOf);
     await buffer.push(chunk(1, [], 99));
     await buffer.push(chunk(1, [100], 100));
     expect((await buffer.next()).value).toBe("s.int/1@100");
@@ -32,7 +33,7 @@ describe("DeliveryBuffer", () => {
   });
 
   it("makes push() wait while full, ticking onWait, until the reader takes records", async () => {
-    const buffer = new DeliveryBuffer<string>(2, 10);
+    const buffer = new DeliveryBuffer<string>(2, offsetOf, 10);
     await buffer.push(chunk(0, [0, 1], 1));
     let ticks = 0;
     let pushed = false;
@@ -55,7 +56,7 @@ describe("DeliveryBuffer", () => {
   });
 
   it("gives up a push when cancelled (partition revoked) or ended", async () => {
-    const buffer = new DeliveryBuffer<string>(1, 5);
+    const buffer = new DeliveryBuffer<string>(1, offsetOf, 5);
     await buffer.push(chunk(0, [0], 0));
     let revoked = false;
     const pending = buffer.push(chunk(0, [1], 1), { cancelled: () => revoked });
@@ -68,7 +69,7 @@ describe("DeliveryBuffer", () => {
   });
 
   it("wakes a waiting reader on push, and rejects it on end(error)", async () => {
-    const buffer = new DeliveryBuffer<string>(10);
+    const buffer = new DeliveryBuffer<string>(10, offsetOf);
     const first = buffer.next();
     await buffer.push(chunk(3, [7], 7, "s.ext"));
     expect((await first).value).toBe("s.ext/3@7");
@@ -78,7 +79,7 @@ describe("DeliveryBuffer", () => {
   });
 
   it("forgets queued runs and positions of revoked partitions", async () => {
-    const buffer = new DeliveryBuffer<string>(10);
+    const buffer = new DeliveryBuffer<string>(10, offsetOf);
     await buffer.push(chunk(0, [0], 0));
     await buffer.push(chunk(1, [0], 0));
     await buffer.next();

@@ -2,8 +2,8 @@
 export interface Chunk<T> {
   topic: string;
   partition: number;
-  /** Records to deliver with their offsets, in offset order (messages filtered out or rejected are simply absent). */
-  records: { item: T; offset: string }[];
+  /** Records to deliver, in offset order (messages filtered out or rejected are simply absent). */
+  records: T[];
   /** The last offset of the run, delivered or not: once the run is done, the position is past it. */
   lastOffset: string;
 }
@@ -34,8 +34,9 @@ const next = (offset: string) => (BigInt(offset) + 1n).toString();
 export class DeliveryBuffer<T> {
   private chunks: Chunk<T>[] = [];
   private units = 0;
-  private current: { chunk: Chunk<T>; index: number } | undefined;
-  private lastYielded: { topic: string; partition: number; offset: string } | undefined;
+  private current: { chunk: Chunk<T>; index: number; key: string } | undefined;
+  private lastYielded: T | undefined;
+  /** Per partition, the last offset delivered or skipped. */
   private positions = new Map<string, CommitPosition>();
   private dirty = new Set<string>();
   private ended: { error?: unknown } | undefined;
@@ -44,6 +45,8 @@ export class DeliveryBuffer<T> {
 
   constructor(
     private readonly capacity: number,
+    /** A record's offset in its partition. */
+    private readonly offsetOf: (record: T) => string,
     private readonly waitTickMs = 3000,
   ) {}
 
@@ -72,13 +75,13 @@ export class DeliveryBuffer<T> {
     for (;;) {
       const cur = this.current;
       if (cur && cur.index < cur.chunk.records.length) {
-        const record = cur.chunk.records[cur.index++] as { item: T; offset: string };
-        this.lastYielded = { topic: cur.chunk.topic, partition: cur.chunk.partition, offset: record.offset };
-        return { done: false, value: record.item };
+        const record = cur.chunk.records[cur.index++] as T;
+        this.lastYielded = record;
+        return { done: false, value: record };
       }
       if (cur) {
         // Every record of the run was delivered: the position moves past its skipped tail too.
-        this.advance(cur.chunk.topic, cur.chunk.partition, cur.chunk.lastOffset);
+        this.advance(cur, cur.chunk.lastOffset);
         this.current = undefined;
       }
       if (this.ended) {
@@ -89,7 +92,7 @@ export class DeliveryBuffer<T> {
       if (chunk) {
         this.units -= Math.max(1, chunk.records.length);
         this.wakeWriters();
-        this.current = { chunk, index: 0 };
+        this.current = { chunk, index: 0, key: key(chunk.topic, chunk.partition) };
         continue;
       }
       await new Promise<void>((resolve) => this.readers.push(resolve));
@@ -102,19 +105,22 @@ export class DeliveryBuffer<T> {
    */
   markDelivered(): void {
     const last = this.lastYielded;
-    if (!last) return;
-    this.lastYielded = undefined;
-    this.advance(last.topic, last.partition, last.offset);
     const cur = this.current;
-    if (cur && cur.index >= cur.chunk.records.length) {
-      this.advance(cur.chunk.topic, cur.chunk.partition, cur.chunk.lastOffset);
+    if (last === undefined || !cur) return;
+    this.lastYielded = undefined;
+    this.advance(cur, this.offsetOf(last));
+    if (cur.index >= cur.chunk.records.length) {
+      this.advance(cur, cur.chunk.lastOffset);
       this.current = undefined;
     }
   }
 
   /** Positions that moved since the last call, to commit. */
   takeCommits(): CommitPosition[] {
-    const out = [...this.dirty].map((k) => this.positions.get(k) as CommitPosition);
+    const out = [...this.dirty].map((k) => {
+      const done = this.positions.get(k) as CommitPosition;
+      return { topic: done.topic, partition: done.partition, offset: next(done.offset) };
+    });
     this.dirty.clear();
     return out;
   }
@@ -123,7 +129,8 @@ export class DeliveryBuffer<T> {
   retryCommits(positions: readonly CommitPosition[]): void {
     for (const p of positions) {
       const k = key(p.topic, p.partition);
-      if (this.positions.get(k)?.offset === p.offset) this.dirty.add(k);
+      const done = this.positions.get(k);
+      if (done && next(done.offset) === p.offset) this.dirty.add(k);
     }
   }
 
@@ -155,11 +162,12 @@ export class DeliveryBuffer<T> {
     return this.ended !== undefined;
   }
 
-  /** Moves a partition's position past `offset`. */
-  private advance(topic: string, partition: number, offset: string): void {
-    const k = key(topic, partition);
-    this.positions.set(k, { topic, partition, offset: next(offset) });
-    this.dirty.add(k);
+  /** Moves a partition's position past `offset` (kept as the offset done; takeCommits() adds the one). */
+  private advance(cur: { chunk: Chunk<T>; key: string }, offset: string): void {
+    const done = this.positions.get(cur.key);
+    if (done) done.offset = offset;
+    else this.positions.set(cur.key, { topic: cur.chunk.topic, partition: cur.chunk.partition, offset });
+    this.dirty.add(cur.key);
   }
 
   private waitForRoom(): Promise<boolean> {

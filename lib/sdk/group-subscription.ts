@@ -41,7 +41,7 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     private readonly kafka: KafkaConnectionConfig,
     private readonly options: GroupSubscriptionOptions,
   ) {
-    this.buffer = new DeliveryBuffer(options.maxBufferedRecords);
+    this.buffer = new DeliveryBuffer(options.maxBufferedRecords, (record) => record.offset);
   }
 
   /** Records fetched and waiting for the reader. */
@@ -92,24 +92,14 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
       });
       await this.consumer.run(
         async (batch, context) => {
-          const records = await pipeline.process(batch.topic, batch.partition, batch.messages);
-          let from = 0;
           // Runs of at most `chunk` messages: the buffer then holds under twice its capacity, however large
           // kafkajs' batches are.
           const chunk = Math.max(1, Math.min(MAX_CHUNK, this.options.maxBufferedRecords));
           for (let i = 0; i < batch.messages.length; i += chunk) {
-            const part = batch.messages.slice(i, i + chunk);
+            const part = batch.messages.length <= chunk ? batch.messages : batch.messages.slice(i, i + chunk);
             const lastOffset = (part[part.length - 1] as { offset: string }).offset;
-            const last = BigInt(lastOffset);
-            let to = from;
-            while (to < records.length && BigInt((records[to] as { offset: string }).offset) <= last) to++;
-            const run: Chunk<RheiRecord> = {
-              topic: batch.topic,
-              partition: batch.partition,
-              records: records.slice(from, to),
-              lastOffset,
-            };
-            from = to;
+            const records = await pipeline.process(batch.topic, batch.partition, part);
+            const run: Chunk<RheiRecord> = { topic: batch.topic, partition: batch.partition, records, lastOffset };
             const queued = await this.buffer.push(run, {
               onWait: () => context.heartbeat(),
               cancelled: () => !context.isActive(),

@@ -56,7 +56,7 @@ export async function* rangeRecords(
         const first = run[0] as (typeof run)[number];
         const records = await options.pipeline.process(first.topic, first.partition, run);
         read += run.length;
-        for (const r of records) yield r.item;
+        yield* records;
       }
       options.onProgress?.({ read, total });
     }

@@ -2,7 +2,7 @@ import { createLogger } from "../log";
 import type { DatastreamCatalog } from "./datastream-catalog";
 import type { DatastreamInfo } from "./datastream-info";
 import { tryCoerceResult } from "./observation-types";
-import { type DecodeOptions, decodeRecord } from "./record-format";
+import { type DecodeOptions, decodeValue } from "./record-format";
 import { type RejectedRecord, rejectRecord } from "./rejected-record";
 import type { RheiRecord } from "./rhei-record";
 import { isFullDatastreamName, type SubscriptionFilter } from "./subscription-pattern";
@@ -35,32 +35,32 @@ export class RecordPipeline {
 
   async process(topic: string, partition: number, messages: readonly RawMessage[]) {
     const filter = this.options.filter();
-    const records: { item: RheiRecord; offset: string }[] = [];
+    const records: RheiRecord[] = [];
     for (const m of messages) {
       if (filter && m.key !== null) {
         const key = m.key.toString("utf8");
         if (isFullDatastreamName(key) && !filter.matches(key)) continue;
       }
-      const origin = { topic, partition, offset: m.offset };
-      const decoded = decodeRecord(m.value, origin, this.options);
-      if (!decoded.ok) {
-        this.options.onRejected(decoded.rejection);
+      const r = decodeValue(m.value, this.options);
+      if ("refused" in r) {
+        this.options.onRejected(
+          rejectRecord(r.refused, m.value, { topic, partition, offset: m.offset }, r.claimedName),
+        );
         continue;
       }
-      const r = decoded.record;
       if (filter && !filter.matches(r.name)) continue;
       const info = this.options.catalog.peek(r.name) ?? (await this.lookUp(r.name));
       let result = r.result;
       if (info) {
         const coerced = tryCoerceResult(r.name, info, r.result);
         if (!coerced.ok) {
-          this.options.onRejected(rejectRecord(coerced.error, m.value, origin, r.name));
+          this.options.onRejected(rejectRecord(coerced.error, m.value, { topic, partition, offset: m.offset }, r.name));
           continue;
         }
         result = coerced.value;
       }
       const record: RheiRecord = {
-        datastream: { name: info?.name ?? r.name.slice(r.name.lastIndexOf(".") + 1), fullName: r.name },
+        datastream: this.datastreamOf(r.name, info),
         observationType: info?.observationType,
         unit: info?.unit,
         phenomenonTime: r.phenomenonTime,
@@ -72,9 +72,23 @@ export class RecordPipeline {
         format: r.format,
       };
       if (r.attributes !== undefined) record.attributes = r.attributes;
-      records.push({ item: record, offset: m.offset });
+      records.push(record);
     }
     return records;
+  }
+
+  // One frozen {name, fullName} per datastream, shared by its records, rather than one per record.
+  private readonly names = new Map<string, RheiRecord["datastream"]>();
+
+  private datastreamOf(fullName: string, info: DatastreamInfo | undefined): RheiRecord["datastream"] {
+    let ds = this.names.get(fullName);
+    const name = info?.name ?? fullName.slice(fullName.lastIndexOf(".") + 1);
+    if (ds?.name !== name) {
+      ds = Object.freeze({ name, fullName });
+      if (this.names.size >= 100_000) this.names.clear(); // bounded, whatever names a topic holds
+      this.names.set(fullName, ds);
+    }
+    return ds;
   }
 
   // A name the catalog does not know yet: ask it (it rate-limits its reloads); if it cannot answer, the record still

@@ -4,7 +4,7 @@ import { BatchingProducer } from "./batching-producer";
 import { checkClientOptions, type RheiClientOptions } from "./client-options";
 import { ConsoleApi } from "./console-api";
 import { type DatastreamCatalog, MemoryDatastreamCatalog, resolveDatastream } from "./datastream-catalog";
-import { parseDatastreamInfo } from "./datastream-info";
+import { type DatastreamInfo, parseDatastreamInfo } from "./datastream-info";
 import { SdkError } from "./errors";
 import { GroupSubscription } from "./group-subscription";
 import { HttpDatastreamCatalog } from "./http-datastream-catalog";
@@ -106,6 +106,7 @@ export class RheiClient {
   async register(instances: unknown): Promise<RegisterResult> {
     const result = await registerInstances(this.consoleApi("register()"), instances);
     this.catalog.remember(result.datastreams);
+    this.resolved.clear();
     return result;
   }
 
@@ -121,7 +122,8 @@ export class RheiClient {
    */
   async produce(datastream: string, result: unknown, options: ProduceOptions = {}): Promise<void> {
     this.assertOpen();
-    const info = await resolveDatastream(this.catalog, this.system, datastream);
+    const known = this.resolved.get(datastream);
+    const info = (known === undefined ? undefined : this.catalog.peek(known)) ?? (await this.resolve(datastream));
     if (!info.fullName.startsWith(`${this.system}.`)) {
       throw new SdkError(
         "invalid-value",
@@ -148,7 +150,11 @@ export class RheiClient {
         `Datastream "${info.fullName}": a record of ${Buffer.byteLength(text)} bytes is over ${MAX_RECORD_BYTES}`,
       );
     }
-    await (await this.producerBatcher()).add({ topic: `${this.system}.int`, key: info.fullName, value: text });
+    await (this.batcher ?? (await this.producerBatcher())).add({
+      topic: `${this.system}.int`,
+      key: info.fullName,
+      value: text,
+    });
   }
 
   /** Writes a line to the system's `.log` topic: `{ time, level, client, message }`, key = the principal. */
@@ -272,6 +278,15 @@ export class RheiClient {
         this.options.onRejected?.(rejection);
       },
     });
+  }
+
+  // What produce() was called with → the full name it means, so a short name is resolved once, not per record.
+  private readonly resolved = new Map<string, string>();
+
+  private async resolve(datastream: string): Promise<DatastreamInfo> {
+    const info = await resolveDatastream(this.catalog, this.system, datastream);
+    this.resolved.set(datastream, info.fullName);
+    return info;
   }
 
   private consoleApi(what: string): ConsoleApi {

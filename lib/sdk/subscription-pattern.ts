@@ -98,7 +98,16 @@ export function parseSubscriptions(json: unknown): string[] {
 
 /** Whether `name` is a full datastream name: six non-empty levels, no '*'. */
 export function isFullDatastreamName(name: string): boolean {
-  if (name.includes("*")) return false;
-  const parts = name.split(".");
-  return parts.length === NAME_LEVELS && parts.every((p) => p !== "" && p === p.trim());
+  // A scan rather than split(): the consumer asks this of every message key.
+  let levels = 1;
+  let start = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i === name.length ? 46 : name.charCodeAt(i);
+    if (c === 42 /* * */) return false;
+    if (c !== 46 /* . */) continue;
+    if (i === start || name.charCodeAt(start) === 32 || name.charCodeAt(i - 1) === 32) return false;
+    if (i < name.length) levels++;
+    start = i + 1;
+  }
+  return levels === NAME_LEVELS;
 }
