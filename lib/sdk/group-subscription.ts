@@ -106,6 +106,9 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
             });
             if (!queued) return;
             context.markFetched(lastOffset);
+            // A slow reader keeps this batch open for long; kafkajs sends a heartbeat only when its interval has
+            // passed, and this is how the member hears of a rebalance (a second member joining) in time.
+            await context.heartbeat();
           }
         },
         {

@@ -74,6 +74,15 @@ describe("parseTime: epoch numbers, read by magnitude", () => {
     expect(parseTime(10n ** 17n)).toBe("1973-03-03T09:46:40.000000Z"); // nanoseconds
     expect(parseTime(10n ** 20n - 1n)).toBe("5138-11-16T09:46:39.999999Z");
   });
+  it("gives the same text on the fast paths (integers, Dates, Z times) as on the general one", () => {
+    expect(parseTime(1700000000000001)).toBe("2023-11-14T22:13:20.000001Z");
+    expect(parseTime(1700000000000999)).toBe("2023-11-14T22:13:20.000999Z");
+    expect(parseTime(new Date(-1))).toBe("1969-12-31T23:59:59.999000Z");
+    expect(parseTime("2023-11-14T22:13:20.12Z")).toBe("2023-11-14T22:13:20.120000Z");
+    for (const value of [1700000000, 1700000000123, 1700000000123456, 99_999_999_999, 1e8, 1e14]) {
+      expect(parseTime(value), String(value)).toBe(formatMicros(parseTimeMicros(BigInt(value))));
+    }
+  });
   it("truncates nanoseconds toward the earlier instant", () => {
     expect(parseTime(1700000000123456999n)).toBe(iso);
   });

@@ -211,6 +211,44 @@ describe("consume", () => {
     expect(rest.map((r) => r.result)).toEqual(Array.from({ length: 1998 }, (_, i) => i + 2));
   });
 
+  it("loses nothing when a second member joins the group and takes partitions (rebalance mid-stream)", async () => {
+    // Ten keys, so both partitions hold records.
+    const values = Array.from({ length: 300 }, (_, i) => ({
+      phenomenonTime: t,
+      datastream: { name: `${p.system}.Main.Passengers` },
+      result: i,
+    }));
+    await writeRaw(p.topics.int, values, (i) => `k${i % 10}`);
+    const seen = new Set<number>();
+    const perMember = [0, 0];
+    const first = clientFor({ consumer: { maxBufferedRecords: 10, commitIntervalMs: 100 } }).consume();
+    const second = clientFor({ consumer: { maxBufferedRecords: 10, commitIntervalMs: 100 } }).consume();
+    const deadline = Date.now() + 45_000;
+    const drain = async (iterator: AsyncIterableIterator<RheiRecord>, member: 0 | 1, slowMs: number) => {
+      // A next() that lost the race to the timer is kept and awaited again: its record must not be dropped.
+      let pending: Promise<IteratorResult<RheiRecord>> | undefined;
+      while (seen.size < 300 && Date.now() < deadline) {
+        pending ??= iterator.next();
+        const next = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(r, 500))]);
+        if (next === undefined) continue;
+        pending = undefined;
+        if (!next.done) {
+          seen.add(next.value.result as number);
+          perMember[member] = (perMember[member] ?? 0) + 1;
+        }
+        if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
+      }
+    };
+    // The first member starts alone and slowly (its buffer full, its fetch waiting); the second joins meanwhile.
+    const firstDone = drain(first, 0, 30);
+    await new Promise((r) => setTimeout(r, 1000));
+    await Promise.all([firstDone, drain(second, 1, 30)]);
+    expect(seen.size).toBe(300);
+    expect(perMember[0]).toBeGreaterThan(0);
+    expect(perMember[1]).toBeGreaterThan(0); // the second member did take partitions
+    await Promise.all([first.return?.(), second.return?.()]);
+  });
+
   it("starts from a time when asked (consume --from)", async () => {
     const producer = clientFor();
     await producer.produce("Passengers", 1);
