@@ -9,10 +9,9 @@ import { SdkError } from "./errors";
 import { GroupSubscription } from "./group-subscription";
 import { HttpDatastreamCatalog } from "./http-datastream-catalog";
 import { sdkErrorFromKafka } from "./kafka-failure";
-import { coerceResult } from "./observation-types";
+import { observationRecord, type ProduceOptions } from "./observation-record";
 import { parseTime, parseTimeMicros, type TimeInput } from "./parse-time";
 import { type RangeProgress, rangeRecords } from "./range-records";
-import { attributesProblem, encodeRecord } from "./record-format";
 import { RecordPipeline } from "./record-pipeline";
 import { type RegisterResult, registerInstances } from "./register-instances";
 import type { RejectedRecord } from "./rejected-record";
@@ -26,15 +25,7 @@ export type { RheiClientOptions } from "./client-options";
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const logLevels = new Set<LogLevel>(["debug", "info", "warn", "error"]);
 
-/** Kafka's default max.message.bytes, less room for the key and headers. */
-const MAX_RECORD_BYTES = 1_000_000;
-
-export interface ProduceOptions {
-  /** When the result was observed: ISO-8601 or epoch s/ms/µs/ns (see parse-time.ts). Default: now. */
-  phenomenonTime?: TimeInput;
-  /** Extra facts about the observation; any JSON values, 0, false and "" included. */
-  attributes?: Record<string, unknown>;
-}
+export type { ProduceOptions } from "./observation-record";
 
 export interface ClientStats {
   /** Records acknowledged by Kafka. */
@@ -130,26 +121,7 @@ export class RheiClient {
         `"${info.fullName}" is not a datastream of ${this.system}; a client produces only its own`,
       );
     }
-    const value = coerceResult(info.fullName, info, result);
-    const resultTime = parseTime(new Date());
-    const phenomenonTime = options.phenomenonTime === undefined ? resultTime : parseTime(options.phenomenonTime);
-    if (options.attributes !== undefined) {
-      const problem = attributesProblem(options.attributes);
-      if (problem) throw new SdkError("invalid-value", `Datastream "${info.fullName}": ${problem}`);
-    }
-    const text = encodeRecord({
-      name: info.fullName,
-      phenomenonTime,
-      resultTime,
-      result: value,
-      attributes: options.attributes,
-    });
-    if (text.length > MAX_RECORD_BYTES / 4 && Buffer.byteLength(text) > MAX_RECORD_BYTES) {
-      throw new SdkError(
-        "invalid-value",
-        `Datastream "${info.fullName}": a record of ${Buffer.byteLength(text)} bytes is over ${MAX_RECORD_BYTES}`,
-      );
-    }
+    const text = observationRecord(info, result, options);
     await (this.batcher ?? (await this.producerBatcher())).add({
       topic: `${this.system}.int`,
       key: info.fullName,
