@@ -100,3 +100,19 @@ export function checkClientOptions(options: RheiClientOptions): { principal: str
     },
   };
 }
+
+export interface ClientStats {
+  /** Records acknowledged by Kafka. */
+  produced: number;
+  /** Records accepted by produce()/log() and not yet acknowledged. */
+  buffered: number;
+  /** Records delivered by consume(), replay() and tail(). */
+  consumed: number;
+  /** Records fetched by consume() and waiting for the reader (bounded by consumer.maxBufferedRecords). */
+  waiting: number;
+  /** Messages rejected (undecodable, or a result its type refuses). */
+  rejected: number;
+  /** Rejections reported to the console / kept back because the console could not take them. */
+  rejectionsReported: number;
+  rejectionsUnreported: number;
+}

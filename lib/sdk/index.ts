@@ -1,5 +1,5 @@
 // Rhei's SDK for client applications: usable from any Node program (no server-only modules behind it).
-export type { RheiClientOptions } from "./client-options";
+export type { ClientStats, RheiClientOptions } from "./client-options";
 export { ConsoleApi } from "./console-api";
 export { type DatastreamCatalog, MemoryDatastreamCatalog } from "./datastream-catalog";
 export type { DatastreamInfo, DatastreamInfoInput, UnitOfMeasurement } from "./datastream-info";
@@ -18,7 +18,7 @@ export { type DecodedRecord, type DecodeOptions, decodeRecord, encodeRecord, typ
 export { REGISTER_PATH, type RegisterResult } from "./register-instances";
 export type { MessageOrigin, RejectedRecord } from "./rejected-record";
 export { HttpRejectionReporter, REJECTIONS_PATH, type RejectionReporter } from "./rejection-reporter";
-export { type ClientStats, type LogLevel, type ProduceOptions, RheiClient } from "./rhei-client";
+export { type LogLevel, type ProduceOptions, RheiClient } from "./rhei-client";
 export type { RheiRecord } from "./rhei-record";
 export {
   compilePattern,

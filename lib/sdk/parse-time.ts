@@ -216,3 +216,9 @@ export function compareTimes(a: TimeInput, b: TimeInput): number {
   const diff = parseTimeMicros(a, { assumeUtc: true }) - parseTimeMicros(b, { assumeUtc: true });
   return diff < 0n ? -1 : diff > 0n ? 1 : 0;
 }
+
+/** A time as a broker timestamp (whole ms) for [from, to) ranges: a µs range [from, to) is [ceil(from), ceil(to)) in ms. */
+export function brokerTimeMs(time: TimeInput): number {
+  const micros = parseTimeMicros(time);
+  return Number(micros / 1000n + (micros % 1000n > 0n ? 1n : 0n));
+}

@@ -34,6 +34,7 @@ function catalogFor(system: string): DatastreamInfoInput[] {
       },
     }),
     ds("Trailer", "Air Temperature", "Measurement"),
+    { name: "Speed", fullName: "zz.other.wc.st.Thing.Speed", observationType: "Measurement", unit }, // not its own
   ];
 }
 
@@ -181,6 +182,9 @@ describe("produce", () => {
     await expect(client.produce("Position", { lat: "x", lon: 1 })).rejects.toThrow(/result.lat must be number/);
     await expect(client.produce("Moving", { a: 1 })).rejects.toThrow(/cannot take \{"a":1\}/);
     await expect(client.produce("Wheels", 1)).rejects.toMatchObject({ code: "unknown-datastream" });
+    for (let i = 0; i < 2; i++) {
+      await expect(client.produce("zz.other.wc.st.Thing.Speed", 1)).rejects.toThrow(/a client produces only its own/);
+    }
     await expect(client.produce("Air Temperature", 1)).rejects.toThrow(/ambiguous/);
     await expect(client.produce("Road", "dry", { phenomenonTime: -5 })).rejects.toMatchObject({ code: "invalid-time" });
     await expect(client.produce("Road", "dry", { attributes: { at: new Date() } })).rejects.toThrow(

@@ -1,7 +1,7 @@
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { KafkaProducer } from "../kafka/producer";
 import { BatchingProducer } from "./batching-producer";
-import { checkClientOptions, type RheiClientOptions } from "./client-options";
+import { type ClientStats, checkClientOptions, type RheiClientOptions } from "./client-options";
 import { ConsoleApi } from "./console-api";
 import { type DatastreamCatalog, MemoryDatastreamCatalog, resolveDatastream } from "./datastream-catalog";
 import { type DatastreamInfo, parseDatastreamInfo } from "./datastream-info";
@@ -10,7 +10,7 @@ import { GroupSubscription } from "./group-subscription";
 import { HttpDatastreamCatalog } from "./http-datastream-catalog";
 import { sdkErrorFromKafka } from "./kafka-failure";
 import { observationRecord, type ProduceOptions } from "./observation-record";
-import { parseTime, parseTimeMicros, type TimeInput } from "./parse-time";
+import { brokerTimeMs, parseTime, type TimeInput } from "./parse-time";
 import { type RangeProgress, rangeRecords } from "./range-records";
 import { RecordPipeline } from "./record-pipeline";
 import { type RegisterResult, registerInstances } from "./register-instances";
@@ -20,28 +20,12 @@ import { HttpRejectionReporter } from "./rejection-reporter";
 import type { RheiRecord } from "./rhei-record";
 import { parseSubscriptions, SubscriptionFilter } from "./subscription-pattern";
 
-export type { RheiClientOptions } from "./client-options";
+export type { ClientStats, RheiClientOptions } from "./client-options";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const logLevels = new Set<LogLevel>(["debug", "info", "warn", "error"]);
 
 export type { ProduceOptions } from "./observation-record";
-
-export interface ClientStats {
-  /** Records acknowledged by Kafka. */
-  produced: number;
-  /** Records accepted by produce()/log() and not yet acknowledged. */
-  buffered: number;
-  /** Records delivered by consume(), replay() and tail(). */
-  consumed: number;
-  /** Records fetched by consume() and waiting for the reader (bounded by consumer.maxBufferedRecords). */
-  waiting: number;
-  /** Messages rejected (undecodable, or a result its type refuses). */
-  rejected: number;
-  /** Rejections reported to the console / kept back because the console could not take them. */
-  rejectionsReported: number;
-  rejectionsUnreported: number;
-}
 
 /**
  * A client application's connection to Rhei: produces observations into its system's `.int`, logs to `.log`,
@@ -111,22 +95,29 @@ export class RheiClient {
    * name when unique in the system). Resolves when the record is buffered, waiting while the buffer is full; the
    * result is coerced to the datastream's type or refused with an SdkError naming datastream and value.
    */
-  async produce(datastream: string, result: unknown, options: ProduceOptions = {}): Promise<void> {
-    this.assertOpen();
+  produce(datastream: string, result: unknown, options: ProduceOptions = {}): Promise<void> {
+    // Known datastream, producer ready: no await on the way, since this runs once per record.
     const known = this.resolved.get(datastream);
-    const info = (known === undefined ? undefined : this.catalog.peek(known)) ?? (await this.resolve(datastream));
-    if (!info.fullName.startsWith(`${this.system}.`)) {
-      throw new SdkError(
-        "invalid-value",
-        `"${info.fullName}" is not a datastream of ${this.system}; a client produces only its own`,
-      );
+    const info = known === undefined ? undefined : this.catalog.peek(known);
+    if (info && this.batcher && !this.closed) {
+      try {
+        return this.batcher.add(this.observation(info, result, options));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
-    const text = observationRecord(info, result, options);
-    await (this.batcher ?? (await this.producerBatcher())).add({
-      topic: `${this.system}.int`,
-      key: info.fullName,
-      value: text,
-    });
+    return this.produceFirst(datastream, result, options);
+  }
+
+  private async produceFirst(datastream: string, result: unknown, options: ProduceOptions): Promise<void> {
+    this.assertOpen();
+    const info = await this.resolve(datastream);
+    const message = this.observation(info, result, options);
+    await (await this.producerBatcher()).add(message);
+  }
+
+  private observation(info: DatastreamInfo, result: unknown, options: ProduceOptions) {
+    return { topic: `${this.system}.int`, key: info.fullName, value: observationRecord(info, result, options) };
   }
 
   /** Writes a line to the system's `.log` topic: `{ time, level, client, message }`, key = the principal. */
@@ -169,7 +160,7 @@ export class RheiClient {
       maxBufferedRecords: this.options.consumer?.maxBufferedRecords ?? 5000,
       commitIntervalMs: this.options.consumer?.commitIntervalMs ?? 1000,
       fromBeginning: (this.options.consumer?.startFrom ?? "earliest") === "earliest",
-      fromTimeMs: options.from === undefined ? undefined : brokerMs(options.from),
+      fromTimeMs: options.from === undefined ? undefined : brokerTimeMs(options.from),
       onDelivered: () => this.counts.consumed++,
       onClosed: () => this.subscriptions.delete(subscription),
     });
@@ -184,7 +175,7 @@ export class RheiClient {
     options: { onProgress?: (p: RangeProgress) => void; signal?: AbortSignal } = {},
   ) {
     this.assertOpen();
-    const [fromMs, toMs] = [brokerMs(from), brokerMs(to)];
+    const [fromMs, toMs] = [brokerTimeMs(from), brokerTimeMs(to)];
     if (toMs <= fromMs) throw new SdkError("invalid-time", "replay: `to` must be after `from`");
     return this.counted(
       rangeRecords(this.kafka, {
@@ -200,7 +191,7 @@ export class RheiClient {
   /** Follows `.int` and `.ext` from `from` (default now) without the group, until `signal` aborts. */
   tail(options: { from?: TimeInput; signal?: AbortSignal } = {}) {
     this.assertOpen();
-    const fromMs = options.from === undefined ? Date.now() : brokerMs(options.from);
+    const fromMs = options.from === undefined ? Date.now() : brokerTimeMs(options.from);
     return this.counted(
       rangeRecords(this.kafka, {
         topics: this.dataTopics(),
@@ -257,7 +248,13 @@ export class RheiClient {
 
   private async resolve(datastream: string): Promise<DatastreamInfo> {
     const info = await resolveDatastream(this.catalog, this.system, datastream);
-    this.resolved.set(datastream, info.fullName);
+    if (!info.fullName.startsWith(`${this.system}.`)) {
+      throw new SdkError(
+        "invalid-value",
+        `"${info.fullName}" is not a datastream of ${this.system}; a client produces only its own`,
+      );
+    }
+    this.resolved.set(datastream, info.fullName); // only the client's own datastreams are remembered
     return info;
   }
 
@@ -289,10 +286,4 @@ export class RheiClient {
     });
     return this.batcher;
   }
-}
-
-// Broker timestamps are whole milliseconds: [from, to) in µs is [ceil(from), ceil(to)) in ms.
-function brokerMs(time: TimeInput): number {
-  const micros = parseTimeMicros(time);
-  return Number(micros / 1000n + (micros % 1000n > 0n ? 1n : 0n));
 }
