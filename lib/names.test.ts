@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientName, entityName, namePart, systemName } from "./names";
+import { clientName, entityName, labelName, namePart, systemName } from "./names";
 
 describe("naming rules", () => {
   it("accepts the reference platform's real names", () => {
@@ -28,5 +28,17 @@ describe("naming rules", () => {
       expect(entityName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     expect(entityName.safeParse("T").success).toBe(true);
+  });
+
+  it("gives sensors and observed properties up to 200 characters, with one message for an empty name", () => {
+    for (const ok of ["PT100 temperature sensor", "EM-506 GPS module", "Air Temperature", "a.b*c", "x".repeat(200)]) {
+      expect(labelName.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of [" GPS", "GPS ", "a\tb", "x".repeat(201)]) {
+      expect(labelName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(labelName.safeParse("").error?.issues.map((i) => i.message)).toEqual([
+      "Required: 1–200 characters, no control characters, no leading or trailing spaces",
+    ]);
   });
 });

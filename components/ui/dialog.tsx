@@ -12,15 +12,29 @@ export interface DialogProps {
   description?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** False: only an explicit button closes it, not a click outside or Escape (e.g. while it shows a secret). */
+  dismissible?: boolean;
 }
 
-export function Dialog({ open, onOpenChange, trigger, title, description, children, className }: DialogProps) {
+export function Dialog({
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  children,
+  className,
+  dismissible = true,
+}: DialogProps) {
+  const keepOpen = dismissible ? undefined : (event: Event) => event.preventDefault();
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <D.Trigger asChild>{trigger}</D.Trigger>}
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <D.Content
+          onInteractOutside={keepOpen}
+          onEscapeKeyDown={keepOpen}
           className={cn(
             "fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none",
             className,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { forbidden, notFound } from "../errors";
+import { isId } from "../ids";
 import type { Actor } from "./actor";
 import { type Action, type RoleName, roleAllows } from "./permissions";
 
@@ -25,6 +26,7 @@ export interface Authorization {
  */
 export async function authorize(actor: Actor, action: Action, target: AuthorizeTarget): Promise<Authorization> {
   const what = target.what ?? "Object";
+  if (!isId(target.companyId) || (target.systemId !== undefined && !isId(target.systemId))) throw notFound(what);
   switch (actor.type) {
     case "system":
       return { role: "system" };

@@ -3,6 +3,10 @@
 export const roles = ["admin", "engineer", "operator", "auditor"] as const;
 export type RoleName = (typeof roles)[number];
 
+export function isRoleName(value: unknown): value is RoleName {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}
+
 export const actions = [
   "company.read",
   "company.update",

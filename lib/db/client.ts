@@ -7,7 +7,11 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5000 }),
     // Secret columns never leave the database unless a query asks for them by name.
-    omit: { user: { passwordHash: true }, client: { secretHash: true }, apiToken: { tokenHash: true } },
+    omit: {
+      user: { passwordHash: true },
+      client: { secretHash: true, pendingCredential: true },
+      apiToken: { tokenHash: true },
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SdkError } from "./errors";
-import { type ObservationType, observationTypeOf } from "./observation-type-uris";
+import { observationTypeFromUri } from "./observation-type-uris";
+import type { ObservationType } from "./observation-types";
 
 export interface UnitOfMeasurement {
   name: string;
@@ -25,7 +26,7 @@ const datastreamInfoSchema = z.object({
   name: z.string().min(1),
   fullName: z.string().min(1),
   observationType: z.string().transform((value, ctx) => {
-    const type = observationTypeOf(value);
+    const type = observationTypeFromUri(value);
     if (!type) {
       ctx.addIssue({ code: "custom", message: `"${value}" is not an observation type` });
       return z.NEVER;

@@ -6,12 +6,11 @@ export type { DatastreamInfo, DatastreamInfoInput, UnitOfMeasurement } from "./d
 export { SdkError, type SdkErrorCode } from "./errors";
 export { DATASTREAMS_PATH, HttpDatastreamCatalog } from "./http-datastream-catalog";
 export {
-  OBSERVATION_TYPE_URIS,
-  OBSERVATION_TYPES,
-  type ObservationType,
-  observationTypeOf,
+  observationTypeFromUri,
+  observationTypeNames,
+  observationTypeUris,
 } from "./observation-type-uris";
-export { coerceResult, type ResultType, tryCoerceResult } from "./observation-types";
+export { coerceResult, type ObservationType, type ResultType, tryCoerceResult } from "./observation-types";
 export { compareTimes, formatMicros, parseTime, parseTimeMicros, type TimeInput } from "./parse-time";
 export type { RangeProgress } from "./range-records";
 export { type DecodedRecord, type DecodeOptions, decodeRecord, encodeRecord, type RecordFormat } from "./record-format";

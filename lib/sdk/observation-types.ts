@@ -1,12 +1,12 @@
 import { SdkError, showValue } from "./errors";
 import type { JsonValue } from "./json-value";
 import { jsonProblem, kindOf } from "./json-value";
-import type { ObservationType } from "./observation-type-uris";
+import type { observationTypeNames } from "./observation-type-uris";
 import { schemaViolation } from "./result-schema";
 
 export type { JsonValue } from "./json-value";
-export type { ObservationType } from "./observation-type-uris";
-export { OBSERVATION_TYPES } from "./observation-type-uris";
+/** Measurement, Count, Truth, Category or Observation. */
+export type ObservationType = (typeof observationTypeNames)[number];
 
 /** What a datastream's type says about its results: the type, and for Observation its JSON Schema (if any). */
 export interface ResultType {

@@ -1,5 +1,5 @@
 import type { UnitOfMeasurement } from "./datastream-info";
-import type { ObservationType } from "./observation-type-uris";
+import type { ObservationType } from "./observation-types";
 import type { RecordFormat } from "./record-format";
 
 /** A record as consume(), replay() and tail() deliver it: decoded, type-checked, enriched from the catalog. */

@@ -1,0 +1,160 @@
+import { format } from "date-fns";
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClientAccess } from "@/components/clients/client-access";
+import { ClientStatusBadge } from "@/components/clients/client-status-badge";
+import { EditClientForm } from "@/components/clients/edit-client-form";
+import { ProvisioningStatus } from "@/components/systems/provisioning-status-placeholder";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
+import { CopyButton } from "@/components/ui/copy-button";
+import { requireActor } from "@/lib/auth/session";
+import { isRoleName, roleAllows } from "@/lib/authz/permissions";
+import { getClient } from "@/lib/clients/get-client";
+import { SDK_CONFIG_FILE, sdkConfig, sdkConfigJson } from "@/lib/clients/sdk-config";
+import { sdkConnection } from "@/lib/clients/sdk-connection";
+import { getCompany } from "@/lib/companies/get-company";
+import { loadPage } from "@/lib/pages/load-page";
+import { deleteClientAction, revokeClientAction, rotateClientSecretAction, updateClientAction } from "../actions";
+
+export const metadata: Metadata = { title: "Client" };
+
+const when = (d: Date | null) => (d ? format(d, "yyyy-MM-dd HH:mm:ss") : "never");
+
+export default async function ClientPage({
+  params,
+}: {
+  params: Promise<{ companyId: string; systemId: string; clientId: string }>;
+}) {
+  const { companyId, systemId, clientId } = await params;
+  const actor = await requireActor();
+  const loaded = await loadPage(async () => ({
+    company: await getCompany({ actor, companyId }),
+    client: await getClient({ actor, clientId }),
+  }));
+  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
+  const { company, client } = loaded.data;
+  if (client.systemId !== systemId || client.system.companyId !== companyId) notFound();
+  const canManage = isRoleName(company.role) && roleAllows(company.role, "client.update");
+  const clientsHref = `/companies/${companyId}/systems/${systemId}/clients`;
+  const connection = sdkConnection();
+  const config = sdkConfigJson(sdkConfig(connection, { systemName: client.system.name, name: client.name }));
+  // The long names first, each on a full row, so they wrap as little as possible.
+  const names = [
+    { label: "Principal (Kafka user)", value: client.principal },
+    { label: "Consumer group", value: client.principal },
+  ];
+  const facts = [
+    { label: "Secret version", value: String(client.secretVersion) },
+    { label: "Created", value: when(client.createdAt) },
+    { label: "Secret rotated", value: when(client.rotatedAt) },
+    { label: "Revoked", value: when(client.revokedAt) },
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <Link href={clientsHref} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
+          <ArrowLeft className="size-3.5" aria-hidden /> Clients
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-xl font-semibold text-slate-900">{client.name}</h2>
+          <ClientStatusBadge status={client.status} />
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader title="Client application" />
+            <CardBody>
+              <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-4" aria-label="Client facts">
+                {names.map((f) => (
+                  <div key={f.label} className="min-w-0 sm:col-span-4">
+                    <dt className="text-xs text-slate-500">{f.label}</dt>
+                    <dd className="flex items-center gap-1 text-sm text-slate-900">
+                      <span className="font-mono text-xs break-all">{f.value}</span>
+                      <CopyButton
+                        text={f.value}
+                        label=""
+                        variant="ghost"
+                        aria-label={`Copy ${f.label.toLowerCase()}`}
+                        copiedMessage={`${f.label} copied`}
+                      />
+                    </dd>
+                  </div>
+                ))}
+                {facts.map((f) => (
+                  <div key={f.label}>
+                    <dt className="text-xs text-slate-500">{f.label}</dt>
+                    <dd className="text-sm text-slate-900">{f.value}</dd>
+                  </div>
+                ))}
+              </dl>
+              <div className="mt-5 border-t border-slate-100 pt-4">
+                {canManage ? (
+                  <EditClientForm
+                    description={client.description}
+                    update={updateClientAction.bind(null, companyId, systemId, clientId)}
+                  />
+                ) : (
+                  <>
+                    <p className="text-xs text-slate-500">Description</p>
+                    <p className="text-sm text-slate-900">
+                      {client.description || <span className="text-slate-500 italic">No description</span>}
+                    </p>
+                  </>
+                )}
+              </div>
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader
+              title="SDK configuration"
+              description={
+                client.status === "revoked"
+                  ? "Revoked: this configuration no longer works. Re-issue credentials to get a new secret."
+                  : "The secret is shown once, at registration or rotation; Rhei keeps only its hash. Lost it? Rotate the secret."
+              }
+            />
+            <CardBody>
+              <CodeBlock
+                title={SDK_CONFIG_FILE}
+                code={config}
+                actions={<CopyButton text={config} label="Copy" copiedMessage="Configuration copied" />}
+              />
+            </CardBody>
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title="Provisioning" description="Whether Kafka holds this client's credential and ACLs." />
+            <CardBody>
+              <ProvisioningStatus clientId={client.id} />
+            </CardBody>
+          </Card>
+          {canManage && (
+            <Card>
+              <CardHeader title="Access" />
+              <CardBody>
+                <ClientAccess
+                  client={{ name: client.name, principal: client.principal, status: client.status }}
+                  systemName={client.system.name}
+                  connection={connection}
+                  afterDeleteHref={clientsHref}
+                  rotate={rotateClientSecretAction.bind(null, companyId, systemId, clientId)}
+                  revoke={revokeClientAction.bind(null, companyId, systemId, clientId)}
+                  remove={deleteClientAction.bind(null, companyId, systemId, clientId)}
+                />
+              </CardBody>
+            </Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

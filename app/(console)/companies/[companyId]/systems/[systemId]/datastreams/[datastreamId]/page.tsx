@@ -1,0 +1,222 @@
+import { format } from "date-fns";
+import { Pencil } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
+import { DeleteDatastream } from "@/components/datastreams/delete-datastream";
+import { observationTypeInfo } from "@/components/datastreams/observation-types";
+import { RejectedRecords } from "@/components/datastreams/rejected-records";
+import { SchemaVersions } from "@/components/datastreams/schema-versions";
+import { DetailHeader } from "@/components/metadata/detail-header";
+import { Facts } from "@/components/metadata/facts";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DottedName } from "@/components/ui/dotted-name";
+import { requireActor } from "@/lib/auth/session";
+import { isRoleName, roleAllows } from "@/lib/authz/permissions";
+import { getCompany } from "@/lib/companies/get-company";
+import { datastreamDeletionImpact } from "@/lib/datastreams/delete-datastream";
+import { getDatastream } from "@/lib/datastreams/get-datastream";
+import { listDatastreamSchemaVersions } from "@/lib/datastreams/list-datastream-schema-versions";
+import { listQueryFromSearchParams } from "@/lib/pages/list-query";
+import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
+import { loadPage } from "@/lib/pages/load-page";
+import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
+import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
+
+export const metadata: Metadata = { title: "Datastream" };
+
+export default async function DatastreamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ companyId: string; systemId: string; datastreamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { companyId, systemId, datastreamId } = await params;
+  const actor = await requireActor();
+  const rejectedQuery = listQueryFromSearchParams(rejectedRecordsQuerySchema, await searchParams);
+  const loaded = await loadPage(async () => {
+    const company = await getCompany({ actor, companyId });
+    const datastream = await getDatastream({ actor, datastreamId });
+    if (datastream.systemId !== systemId) notFound();
+    const canWrite = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
+    return {
+      datastream,
+      canWrite,
+      versions: await listDatastreamSchemaVersions({ actor, datastreamId }),
+      rejected: await listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
+      options: canWrite ? await loadDatastreamOptions(actor, systemId) : null,
+      impact: canWrite ? await datastreamDeletionImpact({ actor, datastreamId }) : null,
+    };
+  });
+  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
+  const { datastream: d, canWrite, versions, rejected, options, impact } = loaded.data;
+  const base = `/companies/${companyId}/systems/${systemId}`;
+  const type = observationTypeInfo[d.observationType];
+  const link = (href: string, label: string) => (
+    <Link href={href} className="text-brand-700 hover:underline">
+      {label}
+    </Link>
+  );
+  const none = <span className="text-slate-500">none</span>;
+  return (
+    <div className="space-y-6">
+      <DetailHeader
+        back={{ href: `${base}/datastreams`, label: "Datastreams" }}
+        title={d.name}
+        badges={
+          <>
+            <Badge tone={d.observationType === "Observation" ? "blue" : "neutral"}>{d.observationType}</Badge>
+            <Badge tone="neutral">v{d.schemaVersion}</Badge>
+          </>
+        }
+        actions={
+          canWrite && (
+            <>
+              {options && (
+                <DatastreamFormDialog
+                  systemName={d.system.name}
+                  options={options}
+                  datastream={{
+                    name: d.name,
+                    thing: d.thing,
+                    description: d.description,
+                    sensorId: d.sensorId,
+                    observedPropertyId: d.observedPropertyId,
+                    observationType: d.observationType,
+                    unit: { name: d.unitName, symbol: d.unitSymbol, definition: d.unitDefinition },
+                    resultSchema: d.resultSchema,
+                  }}
+                  datastreamsHref={`${base}/datastreams`}
+                  action={updateDatastreamAction.bind(null, companyId, systemId, datastreamId)}
+                  trigger={
+                    <Button variant="secondary">
+                      <Pencil className="size-4" aria-hidden /> Edit
+                    </Button>
+                  }
+                />
+              )}
+              {impact && (
+                <DeleteDatastream
+                  name={d.name}
+                  impact={impact}
+                  afterHref={`${base}/datastreams`}
+                  remove={deleteDatastreamAction.bind(null, companyId, systemId, datastreamId)}
+                />
+              )}
+            </>
+          )
+        }
+      />
+
+      <Card>
+        <CardHeader title="Datastream" />
+        <CardBody className="space-y-4">
+          <div>
+            <p className="text-xs text-slate-500">Full name: the Kafka message key of its records</p>
+            <p className="flex items-center gap-1 text-sm text-slate-900">
+              <span className="font-mono text-sm break-words" data-testid="datastream-full-name">
+                <DottedName name={d.fullName} />
+              </span>
+              <CopyButton
+                text={d.fullName}
+                label=""
+                variant="ghost"
+                aria-label="Copy full name"
+                copiedMessage="Full name copied"
+              />
+            </p>
+          </div>
+          <Facts
+            label="Datastream facts"
+            facts={[
+              {
+                label: "Type",
+                value: (
+                  <>
+                    {d.observationType}{" "}
+                    <span className="text-slate-500">
+                      ({type.result}, e.g. {type.example})
+                    </span>
+                  </>
+                ),
+                wide: true,
+              },
+              {
+                label: "Unit",
+                value:
+                  d.unitName || d.unitSymbol ? (
+                    <>
+                      {d.unitName || "—"} <span className="font-mono text-xs">({d.unitSymbol || "no symbol"})</span>
+                      {d.unitDefinition && (
+                        <span className="block text-xs break-all text-slate-500">{d.unitDefinition}</span>
+                      )}
+                    </>
+                  ) : (
+                    none
+                  ),
+                wide: true,
+              },
+              { label: "Thing", value: link(`${base}/things/${d.thing.id}`, d.thing.name) },
+              { label: "Sensor", value: d.sensor ? link(`${base}/sensors/${d.sensor.id}`, d.sensor.name) : none },
+              {
+                label: "Observed property",
+                value: d.observedProperty
+                  ? link(`${base}/observed-properties/${d.observedProperty.id}`, d.observedProperty.name)
+                  : none,
+              },
+              {
+                label: "Description",
+                value: d.description || <span className="text-slate-500 italic">No description</span>,
+                wide: true,
+              },
+              { label: "Created", value: format(d.createdAt, "yyyy-MM-dd HH:mm") },
+              { label: "Updated", value: format(d.updatedAt, "yyyy-MM-dd HH:mm") },
+            ]}
+          />
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="Schema versions"
+          description="A new type, unit or result schema makes a new version; records written under an earlier one stay readable with it."
+        />
+        <CardBody>
+          <SchemaVersions versions={versions} current={d.schemaVersion} />
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="Rejected records"
+          description="Records of this datastream that a client could not use, with the reason. Nothing is dropped silently."
+        />
+        <CardBody>
+          <RejectedRecords
+            rejectedCount={rejected.rejectedCount}
+            page={{
+              ...rejected,
+              items: rejected.items.map((r) => ({
+                id: r.id,
+                at: r.at,
+                reason: r.reason,
+                reportedBy: r.reportedBy,
+                topic: r.topic,
+                partition: r.partition,
+                offset: r.offset,
+                sample: r.sample,
+              })),
+            }}
+          />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
+import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
+import { datastreamRows } from "@/components/datastreams/datastream-rows";
+import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
+import { SectionHeader } from "@/components/metadata/section-header";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Button } from "@/components/ui/button";
+import { requireActor } from "@/lib/auth/session";
+import { isRoleName, roleAllows } from "@/lib/authz/permissions";
+import { getCompany } from "@/lib/companies/get-company";
+import { listDatastreams } from "@/lib/datastreams/list-datastreams";
+import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import { listQueryFromSearchParams } from "@/lib/pages/list-query";
+import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
+import { loadPage } from "@/lib/pages/load-page";
+import { getSystem } from "@/lib/systems/get-system";
+import { createDatastreamAction } from "./actions";
+
+export const metadata: Metadata = { title: "Datastreams" };
+
+export default async function DatastreamsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ companyId: string; systemId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { companyId, systemId } = await params;
+  const actor = await requireActor();
+  const query = listQueryFromSearchParams(datastreamListQuerySchema, await searchParams);
+  const loaded = await loadPage(async () => ({
+    company: await getCompany({ actor, companyId }),
+    system: await getSystem({ actor, systemId }),
+    datastreams: await listDatastreams({ actor, systemId, query }),
+    // The filter lists the things (and the form its choices) for every role.
+    options: await loadDatastreamOptions(actor, systemId),
+  }));
+  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
+  const { company, system, datastreams, options } = loaded.data;
+  const canWrite = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
+  const base = `/companies/${companyId}/systems/${systemId}`;
+  const create = canWrite && (
+    <DatastreamFormDialog
+      systemName={system.name}
+      options={options}
+      thingId={query.thingId}
+      datastreamsHref={`${base}/datastreams`}
+      action={createDatastreamAction.bind(null, companyId, systemId)}
+      trigger={
+        <Button>
+          <Plus className="size-4" aria-hidden /> New datastream
+        </Button>
+      }
+    />
+  );
+  const filtered = Boolean(query.thingId || query.observationType);
+  return (
+    <div className="space-y-3">
+      <SectionHeader
+        title="Datastreams"
+        description="Typed series of observations. The full name, system.thing.datastream, is each record's Kafka key."
+        action={(datastreams.total > 0 || query.q || filtered) && create}
+      />
+      <DatastreamsTable
+        datastreamsHref={`${base}/datastreams`}
+        thingsHref={`${base}/things`}
+        page={datastreamRows(datastreams)}
+        sort={query.sort}
+        order={query.order}
+        q={query.q}
+        filtered={filtered}
+        toolbar={
+          <DatastreamFilters things={options.things} thingId={query.thingId} observationType={query.observationType} />
+        }
+        emptyAction={create || undefined}
+      />
+      {canWrite && options.things.length === 0 && datastreams.total === 0 && (
+        <p className="text-center text-sm text-slate-500">A datastream belongs to a thing: create a thing first.</p>
+      )}
+    </div>
+  );
+}

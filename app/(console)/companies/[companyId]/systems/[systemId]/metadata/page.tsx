@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { ExportCard } from "@/components/metadata-io/export-card";
+import { ImportPanel } from "@/components/metadata-io/import-panel";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/session";
+import { isRoleName, roleAllows } from "@/lib/authz/permissions";
+import { getCompany } from "@/lib/companies/get-company";
+import { getMetadataSystem } from "@/lib/metadata-system";
+import { loadPage } from "@/lib/pages/load-page";
+
+export const metadata: Metadata = { title: "Import / export" };
+
+export default async function MetadataImportExportPage({
+  params,
+}: {
+  params: Promise<{ companyId: string; systemId: string }>;
+}) {
+  const { companyId, systemId } = await params;
+  const actor = await requireActor();
+  const loaded = await loadPage(async () => ({
+    company: await getCompany({ actor, companyId }),
+    system: await getMetadataSystem({ actor, systemId, action: "metadata.read" }),
+  }));
+  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
+  const { company, system } = loaded.data;
+  const canImport = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader
+          title="Import"
+          description="Create and update things, sensors, observed properties and datastreams from a file."
+        />
+        <CardBody>
+          {canImport ? (
+            <ImportPanel
+              systemId={system.id}
+              systemName={system.name}
+              base={`/companies/${companyId}/systems/${systemId}`}
+            />
+          ) : (
+            <p className="text-sm text-slate-500">
+              Only admins and engineers import metadata; your role ({company.role}) may export it below.
+            </p>
+          )}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Export" description={`${system.name}'s metadata as a file to download.`} />
+        <CardBody>
+          <ExportCard systemId={system.id} />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { Boxes } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProvisioningStatus } from "@/components/systems/provisioning-status-placeholder";
+import { SystemTopics } from "@/components/systems/system-topics";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireActor } from "@/lib/auth/session";
+import { isRoleName, roleAllows } from "@/lib/authz/permissions";
+import { getCompany } from "@/lib/companies/get-company";
+import { loadPage } from "@/lib/pages/load-page";
+import { getSystem } from "@/lib/systems/get-system";
+import { systemContents } from "@/lib/systems/system-contents";
+
+export const metadata: Metadata = { title: "System" };
+
+export default async function SystemOverviewPage({
+  params,
+}: {
+  params: Promise<{ companyId: string; systemId: string }>;
+}) {
+  const { companyId, systemId } = await params;
+  const actor = await requireActor();
+  const loaded = await loadPage(async () => ({
+    company: await getCompany({ actor, companyId }),
+    system: await getSystem({ actor, systemId }),
+    contents: await systemContents({ actor, systemId }),
+  }));
+  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
+  const { company, system, contents } = loaded.data;
+  const base = `/companies/${companyId}/systems/${systemId}`;
+  const seesClients = isRoleName(company.role) && roleAllows(company.role, "client.read");
+  const counts = [
+    { label: "Clients", value: contents.clients, href: seesClients ? `${base}/clients` : undefined },
+    { label: "Things", value: contents.things, href: `${base}/things` },
+    { label: "Sensors", value: contents.sensors, href: `${base}/sensors` },
+    { label: "Datastreams", value: contents.datastreams, href: `${base}/datastreams` },
+  ];
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <Card>
+          <CardHeader
+            title="Kafka topics"
+            description={`Kept ${system.retentionDays} days (cleanup.policy=delete), ${system.partitions} partitions each.`}
+          />
+          <CardBody>
+            <SystemTopics systemName={system.name} />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Things and datastreams"
+            description="The assets of this system and what they measure, each datastream typed and with a unit."
+          />
+          {contents.datastreams === 0 && contents.things === 0 ? (
+            <EmptyState
+              icon={<Boxes className="size-10" aria-hidden />}
+              title="Nothing described yet"
+              action={
+                <div className="flex flex-wrap justify-center gap-2">
+                  <Button asChild>
+                    <Link href={`${base}/metadata`}>Import a file</Link>
+                  </Button>
+                  <Button asChild variant="secondary">
+                    <Link href={`${base}/things`}>Create a thing</Link>
+                  </Button>
+                </div>
+              }
+            >
+              Describe the system's things, sensors and typed datastreams, one by one or by importing an instances.json
+              of the platform Rhei replaces, or a Rhei YAML file.
+            </EmptyState>
+          ) : (
+            <CardBody className="flex flex-wrap gap-2">
+              <Button asChild variant="secondary">
+                <Link href={`${base}/things`}>
+                  {contents.things} thing{contents.things === 1 ? "" : "s"}
+                </Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href={`${base}/datastreams`}>
+                  {contents.datastreams} datastream{contents.datastreams === 1 ? "" : "s"}
+                </Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href={`${base}/metadata`}>Import / export</Link>
+              </Button>
+            </CardBody>
+          )}
+        </Card>
+      </div>
+
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Contents" />
+          <CardBody>
+            <dl className="grid grid-cols-2 gap-4">
+              {counts.map((c) => (
+                <div key={c.label}>
+                  <dt className="text-xs text-slate-500">{c.label}</dt>
+                  <dd className="text-2xl font-semibold text-slate-900">
+                    {c.href ? (
+                      <Link href={c.href} className="text-brand-700 hover:underline">
+                        {c.value}
+                      </Link>
+                    ) : (
+                      c.value
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Provisioning" description="Whether the cluster holds this system's topics as set here." />
+          <CardBody>
+            <ProvisioningStatus systemId={system.id} />
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

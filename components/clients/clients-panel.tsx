@@ -1,0 +1,73 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/actions/run-action";
+import type { RegisterClientInput } from "@/lib/clients/schemas";
+import type { IssuedSecret, SdkConnection } from "@/lib/clients/sdk-config";
+import type { Page } from "@/lib/pagination";
+import { type ClientRow, ClientsTable } from "./clients-table";
+import { RegisterClientDialog } from "./register-client-dialog";
+import { SecretDialog } from "./secret-dialog";
+
+/**
+ * The system's clients with registration. The secret dialog lives here, above both register buttons (header and
+ * empty state), so it survives the list re-rendering with the new client.
+ */
+export function ClientsPanel({
+  systemName,
+  clientsHref,
+  connection,
+  page,
+  sort,
+  order,
+  q,
+  register,
+}: {
+  systemName: string;
+  clientsHref: string;
+  connection: SdkConnection;
+  page: Page<ClientRow>;
+  sort: string;
+  order: "asc" | "desc";
+  q?: string;
+  /** Absent for roles that may not register clients. */
+  register?: (input: RegisterClientInput) => Promise<ActionResult<IssuedSecret>>;
+}) {
+  const router = useRouter();
+  const [issued, setIssued] = useState<IssuedSecret | null>(null);
+  const button = register && (
+    <RegisterClientDialog
+      systemName={systemName}
+      action={register}
+      onRegistered={(i) => {
+        toast.success(`Client ${i.client.name} registered; its Kafka credential is being provisioned`);
+        setIssued(i);
+      }}
+    />
+  );
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 className="text-base font-semibold text-slate-900">Client applications</h2>
+          <p className="text-sm text-slate-500">
+            Each has a Kafka user and consumer group named after it, and may use only this system's topics.
+          </p>
+        </div>
+        {(page.total > 0 || q) && button}
+      </div>
+      <ClientsTable clientsHref={clientsHref} page={page} sort={sort} order={order} q={q} emptyAction={button} />
+      <SecretDialog
+        issued={issued}
+        systemName={systemName}
+        connection={connection}
+        clientHref={issued ? `${clientsHref}/${issued.client.id}` : undefined}
+        onClose={() => {
+          setIssued(null);
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+import { KeyRound } from "lucide-react";
+import { useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/actions/run-action";
+import { clientPrincipal, type RegisterClientInput, registerClientSchema } from "@/lib/clients/schemas";
+import type { IssuedSecret } from "@/lib/clients/sdk-config";
+import { CLIENT_NAME_RULE } from "@/lib/names";
+
+/** The registration form; on success it closes and hands the secret to the caller, which shows it once. */
+export function RegisterClientDialog({
+  systemName,
+  action,
+  onRegistered,
+}: {
+  systemName: string;
+  action: (input: RegisterClientInput) => Promise<ActionResult<IssuedSecret>>;
+  onRegistered: (issued: IssuedSecret) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const { form, submit } = useActionForm({
+    schema: registerClientSchema,
+    defaultValues: { name: "", description: "" },
+    action,
+    onSuccess: (issued) => {
+      setOpen(false);
+      form.reset();
+      onRegistered(issued);
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const name = form.watch("name");
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title="Register a client application"
+      description="A machine or program that produces into this system and consumes from it, with its own credentials."
+      trigger={
+        <Button>
+          <KeyRound className="size-4" aria-hidden /> Register client
+        </Button>
+      }
+    >
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        {errors.root?.message && <Alert tone="error">{errors.root.message}</Alert>}
+        <Field label="Name" hint={`e.g. car_1. ${CLIENT_NAME_RULE}`} error={errors.name?.message}>
+          <Input autoComplete="off" {...form.register("name")} />
+        </Field>
+        <p className="text-xs text-slate-500">
+          Kafka user and consumer group:{" "}
+          <code className="font-mono break-all text-slate-800" data-testid="principal-preview">
+            {clientPrincipal(systemName, name || "name")}
+          </code>
+          . The name cannot change later.
+        </p>
+        <Field label="Description" error={errors.description?.message}>
+          <Textarea rows={2} {...form.register("description")} />
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={isSubmitting}>
+            Register client
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import { Activity } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { ObservationTypeName } from "@/lib/datastreams/schemas";
+import type { Page } from "@/lib/pagination";
+
+export interface DatastreamRow {
+  id: string;
+  name: string;
+  fullName: string;
+  thing: { id: string; name: string };
+  observationType: ObservationTypeName;
+  unitSymbol: string;
+  unitName: string;
+  schemaVersion: number;
+  rejectedCount: number;
+}
+
+const column = createColumnHelper<DatastreamRow>();
+
+const thingColumn = (thingsHref: string) =>
+  column.accessor((d) => d.thing.name, {
+    id: "thing",
+    header: "Thing",
+    cell: (c) => (
+      <Link href={`${thingsHref}/${c.row.original.thing.id}`} className="text-slate-700 hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  });
+
+export function DatastreamsTable({
+  datastreamsHref,
+  thingsHref,
+  page,
+  sort,
+  order,
+  q,
+  toolbar,
+  filtered,
+  emptyTitle = "No datastreams yet",
+  emptyAction,
+  hideThing = false,
+}: {
+  datastreamsHref: string;
+  thingsHref: string;
+  page: Page<DatastreamRow>;
+  sort: string;
+  order: "asc" | "desc";
+  q?: string;
+  toolbar?: ReactNode;
+  /** A filter other than the text one is set: an empty page then means "nothing matches", not "none yet". */
+  filtered?: boolean;
+  emptyTitle?: string;
+  emptyAction?: ReactNode;
+  /** On a thing's own page every row has that thing. */
+  hideThing?: boolean;
+}) {
+  const columns = [
+    column.accessor("name", {
+      header: "Name",
+      cell: (c) => (
+        <Link href={`${datastreamsHref}/${c.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+          {c.getValue()}
+        </Link>
+      ),
+    }),
+    ...(hideThing ? [] : [thingColumn(thingsHref)]),
+    column.accessor("observationType", {
+      header: "Type",
+      cell: (c) => <Badge tone={c.getValue() === "Observation" ? "blue" : "neutral"}>{c.getValue()}</Badge>,
+    }),
+    column.accessor("unitSymbol", {
+      header: "Unit",
+      cell: (c) => (
+        <span title={c.row.original.unitName} className="font-mono text-xs">
+          {c.getValue() || c.row.original.unitName || "—"}
+        </span>
+      ),
+    }),
+    column.accessor("schemaVersion", { header: "Version", cell: (c) => `v${c.getValue()}` }),
+    column.accessor("rejectedCount", {
+      header: "Rejected",
+      cell: (c) =>
+        c.getValue() > 0 ? <Badge tone="amber">{c.getValue()}</Badge> : <span className="text-slate-400">0</span>,
+    }),
+  ];
+  const empty = filtered ? (
+    <EmptyState title="No datastreams match these filters">Clear the thing or type filter to see all.</EmptyState>
+  ) : (
+    <EmptyState icon={<Activity className="size-10" aria-hidden />} title={emptyTitle} action={emptyAction}>
+      A datastream is one typed series of observations of a thing (air temperature in degC, a door's open/closed state),
+      with a unit. Its full name, system.thing.datastream, is the Kafka message key of its records.
+    </EmptyState>
+  );
+  return (
+    <DataTable
+      label="Datastreams"
+      columns={columns}
+      page={page}
+      sortable={hideThing ? ["name", "observationType"] : ["name", "thing", "observationType"]}
+      sort={sort}
+      order={order}
+      q={q}
+      getRowId={(d) => d.id}
+      searchPlaceholder="Filter by name, description or unit"
+      toolbar={toolbar}
+      empty={empty}
+    />
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { roles } from "../authz/permissions";
+import { listQuerySchema } from "../pagination";
+import { emailSchema } from "../users/schemas";
+
+export const roleSchema = z.enum(roles, "Choose admin, engineer, operator or auditor");
+
+export const addMemberSchema = z.object({ email: emailSchema, role: roleSchema }).strict();
+export type AddMemberInput = z.input<typeof addMemberSchema>;
+
+export const changeRoleSchema = z.object({ role: roleSchema }).strict();
+
+export const memberListQuerySchema = listQuerySchema(["email", "name", "role", "createdAt"], "email");
