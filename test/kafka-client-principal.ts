@@ -28,12 +28,18 @@ export interface TestClientPrincipal {
   cleanup(): Promise<void>;
 }
 
-export async function seedClientPrincipal(options: { partitions?: number } = {}): Promise<TestClientPrincipal> {
+/**
+ * Random names by default; give `system`, `client` and `secret` to give Kafka the principal of a client registered
+ * in the database (until the provisioning reconciler does it).
+ */
+export async function seedClientPrincipal(
+  options: { partitions?: number; system?: string; client?: string; secret?: string } = {},
+): Promise<TestClientPrincipal> {
   const id = randomBytes(4).toString("hex");
-  const system = `it.sdk${id}.wc.st`;
-  const client = `app_${id}`;
+  const system = options.system ?? `it.sdk${id}.wc.st`;
+  const client = options.client ?? `app_${id}`;
   const principal = `${system}.${client}`;
-  const secret = randomBytes(18).toString("base64url");
+  const secret = options.secret ?? randomBytes(18).toString("base64url");
   const topics = { int: `${system}.int`, ext: `${system}.ext`, log: `${system}.log` };
   const admin = await KafkaAdmin.connect(consoleKafkaConfig());
   await admin.createTopics(

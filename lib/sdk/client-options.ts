@@ -8,6 +8,8 @@ import type { RejectionReporter } from "./rejection-reporter";
 export interface RheiClientOptions {
   /** The console's URL (https://…): needed for register(), the console's datastream catalog and rejection reports. */
   console?: string;
+  /** The fetch for the console's API (default: the global one). */
+  fetch?: typeof fetch;
   /** Kafka bootstrap servers as the console's client page shows them: "host:port,host:port" or a list. */
   bootstrapServers: string | string[];
   /** The client's system, `domain.enterprise.workcenter.station`. */

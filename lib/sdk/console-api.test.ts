@@ -95,10 +95,15 @@ describe("rejection reporting", () => {
     const batcher = new RejectionBatcher(new HttpRejectionReporter(api), { maxBatch: 2, intervalMs: 50 });
     for (let i = 0; i < 5; i++) batcher.add(rejection(i));
     await batcher.flush();
+    // The console's schema is strict: rejectedAt stays on this side.
+    const wire = (i: number) => {
+      const { rejectedAt: _, ...rest } = rejection(i);
+      return rest;
+    };
     expect(bodies).toEqual([
-      { rejections: [rejection(0), rejection(1)] },
-      { rejections: [rejection(2), rejection(3)] },
-      { rejections: [rejection(4)] },
+      { rejections: [wire(0), wire(1)] },
+      { rejections: [wire(2), wire(3)] },
+      { rejections: [wire(4)] },
     ]);
     expect(batcher.stats).toEqual({ reported: 5, unreported: 0, failedReports: 0 });
   });

@@ -8,6 +8,8 @@ export interface ConsoleApiOptions {
   /** The secret Rhei issued: the HTTP Basic password (the same as the Kafka SCRAM password). */
   secret: string;
   timeoutMs?: number;
+  /** The fetch to use (default: the global one), e.g. to go through a proxy agent, or straight to route handlers in tests. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -45,7 +47,7 @@ export class ConsoleApi {
     const url = `${this.base}${path}`;
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await (this.options.fetch ?? fetch)(url, {
         method,
         headers: {
           authorization: this.authorization,

@@ -8,8 +8,10 @@ export interface RegisterResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** Every datastream of the client's system after the registration, as the catalog describes them. */
+  /** The file's datastreams, as the catalog describes them. */
   datastreams: DatastreamInfo[];
+  /** Reference format: each key of the file's Datastreams (e.g. "temperature") → the datastream's full name. */
+  datastreamKeys: Record<string, string>;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface RegisterResult {
  * instances.json as the body, unchanged: `{ "Things": {key: {name, description, properties}}, "Sensors": {…},
  * "Datastreams": {key: {name, description, observationType (O&M URI), unitOfMeasurement, ObservedProperty, Thing,
  * Sensor}} }`. The console upserts them by name into the client's own system (idempotent) and answers
- * `{ created, updated, unchanged, datastreams: [{ name, fullName, observationType, unit, resultSchema? }] }`.
+ * `{ created, updated, unchanged, datastreams: [{ name, fullName, observationType, unit, resultSchema }],
+ * datastreamKeys: { "<key>": "<full name>" } }`.
  */
 export async function registerInstances(api: ConsoleApi, instances: unknown): Promise<RegisterResult> {
   if (typeof instances !== "object" || instances === null || Array.isArray(instances)) {
@@ -41,5 +44,11 @@ export async function registerInstances(api: ConsoleApi, instances: unknown): Pr
     updated: count("updated"),
     unchanged: count("unchanged"),
     datastreams: list.map((d, i) => parseDatastreamInfo(d, `${REGISTER_PATH} datastream ${i + 1}`)),
+    datastreamKeys: stringRecord(body?.datastreamKeys),
   };
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (typeof value !== "object" || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
 }

@@ -92,6 +92,7 @@ describe("register", () => {
             observationType: d.observationType,
             unit: d.unitOfMeasurement,
           })),
+          datastreamKeys: { temperature: `${p.system}.Main.Air Temperature` },
         },
       };
     });
@@ -109,7 +110,10 @@ describe("register", () => {
     expect(result).toMatchObject({ created: 9, updated: 0, unchanged: 0 });
     expect(result.datastreams.map((d) => d.observationType)).toEqual(Array(5).fill("Measurement"));
     await client.produce("Acceleration", "0.5"); // known from the answer, no catalog request needed
+    await client.produce("temperature", 21); // the instances.json key, as the reference client produced
     await client.flush();
+    const keys = (await rawOf(p.topics.int)).map((m) => m.key?.toString());
+    expect(keys.sort()).toEqual([`${p.system}.Main.Acceleration`, `${p.system}.Main.Air Temperature`]);
     expect(fake.requests.filter((r) => r.path === "/api/v1/client/datastreams")).toEqual([]);
   });
 

@@ -54,7 +54,7 @@ export class RheiClient {
     this.principal = principal;
     this.kafka = kafka;
     this.api = options.console
-      ? new ConsoleApi({ url: options.console, principal, secret: options.secret })
+      ? new ConsoleApi({ url: options.console, principal, secret: options.secret, fetch: options.fetch })
       : undefined;
     this.catalog = options.catalog ?? (this.api ? new HttpDatastreamCatalog(this.api) : new MemoryDatastreamCatalog());
     if (options.datastreams) {
@@ -82,6 +82,10 @@ export class RheiClient {
     const result = await registerInstances(this.consoleApi("register()"), instances);
     this.catalog.remember(result.datastreams);
     this.resolved.clear();
+    // The reference client produced by instances.json key ("temperature"); so can this one.
+    for (const [key, fullName] of Object.entries(result.datastreamKeys)) {
+      if (fullName.startsWith(`${this.system}.`)) this.resolved.set(key, fullName);
+    }
     return result;
   }
 
