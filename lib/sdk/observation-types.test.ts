@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SdkError } from "./errors";
+import { observationTypeFromUri } from "./observation-type-uris";
 import { coerceResult, tryCoerceResult } from "./observation-types";
 
 const ds = "cz.icecars.fleet.Car1.Main.Air Temperature";
@@ -121,5 +123,16 @@ describe("tryCoerceResult", () => {
       error: `Datastream "${ds}" (Count) cannot take 1.5: not an integer`,
     });
     expect(tryCoerceResult(ds, { observationType: "Count" }, "2")).toEqual({ ok: true, value: 2 });
+  });
+});
+
+describe("the reference platform's instances.json", () => {
+  it("names only observation types the SDK knows", () => {
+    const file = new URL("../../test/fixtures/panta-rhei/car1-instances.json", import.meta.url);
+    const instances = JSON.parse(readFileSync(file, "utf8")) as {
+      Datastreams: Record<string, { observationType: string }>;
+    };
+    const types = Object.values(instances.Datastreams).map((d) => observationTypeFromUri(d.observationType));
+    expect(types).toEqual(Array(5).fill("Measurement"));
   });
 });
