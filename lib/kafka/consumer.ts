@@ -1,0 +1,149 @@
+import type { Consumer, EachBatchPayload } from "kafkajs";
+import type { KafkaConnectionConfig } from "./connection-config";
+import { toKafkaError } from "./errors";
+import { createKafkajs } from "./kafkajs-client";
+
+export interface FetchedMessage {
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  /** Broker timestamp, epoch milliseconds as text. */
+  timestamp: string;
+}
+
+export interface FetchedBatch {
+  topic: string;
+  partition: number;
+  messages: FetchedMessage[];
+}
+
+export interface BatchContext {
+  /** Tells the group this member is alive; call it while a batch waits (it throws when a rebalance began). */
+  heartbeat(): Promise<void>;
+  /** False once the consumer stops or the batch went stale (its partition was revoked or sought). */
+  isActive(): boolean;
+  /** Moves the fetch position past `offset` (in memory; committing is separate). */
+  markFetched(offset: string): void;
+}
+
+export interface GroupConsumerOptions {
+  groupId: string;
+  topics: string[];
+  /** Where a group without a committed position starts: the earliest retained record (default) or the latest. */
+  fromBeginning?: boolean;
+  /** Start every partition at the first record at or after this time (epoch ms) instead of the committed position. */
+  fromTimeMs?: number;
+  sessionTimeoutMs?: number;
+}
+
+export interface GroupConsumerEvents {
+  /** The consumer stopped for good (kafkajs will not restart it), e.g. an ACL refused the group. */
+  onCrash(error: Error): void;
+  /** This member's partitions after each (re)balance. */
+  onAssignment?(assignment: Record<string, number[]>): void;
+}
+
+/**
+ * A member of a consumer group, in Rhei's types: fetched batches go to one handler, offsets are committed only
+ * when the caller says so (the SDK commits what it delivered, not what it fetched).
+ */
+export class GroupConsumer {
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly config: KafkaConnectionConfig,
+    private readonly options: GroupConsumerOptions,
+  ) {}
+
+  static async connect(config: KafkaConnectionConfig, options: GroupConsumerOptions): Promise<GroupConsumer> {
+    const consumer = createKafkajs(config).consumer({
+      groupId: options.groupId,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      // A fetch waits this long for new records; stopping waits for the fetch in flight, so keep it short.
+      maxWaitTimeInMs: 1000,
+      allowAutoTopicCreation: false,
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw toKafkaError(error, `joining group ${options.groupId}`);
+    }
+    return new GroupConsumer(consumer, config, options);
+  }
+
+  /** Starts fetching; resolves once the member joined the group. */
+  async run(handler: (batch: FetchedBatch, context: BatchContext) => Promise<void>, events: GroupConsumerEvents) {
+    const c = this.consumer;
+    const seeks =
+      this.options.fromTimeMs === undefined ? undefined : await this.offsetsForTime(this.options.fromTimeMs);
+    c.on(c.events.CRASH, (event) => {
+      if (!event.payload.restart) events.onCrash(event.payload.error);
+    });
+    c.on(c.events.GROUP_JOIN, (event) => {
+      const assignment = event.payload.memberAssignment;
+      // Applied inside the join, before the first fetch, so no record from the committed position slips out first.
+      if (seeks) {
+        for (const [topic, partitions] of Object.entries(assignment)) {
+          for (const partition of partitions) {
+            const offset = seeks.get(`${topic}:${partition}`);
+            if (offset !== undefined) c.seek({ topic, partition, offset });
+          }
+        }
+      }
+      events.onAssignment?.(assignment);
+    });
+    try {
+      await c.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async (payload: EachBatchPayload) => {
+          const { batch } = payload;
+          // kafkajs' own message objects already have FetchedMessage's shape: no copy per record.
+          await handler(
+            { topic: batch.topic, partition: batch.partition, messages: batch.messages },
+            {
+              heartbeat: () => payload.heartbeat(),
+              isActive: () => payload.isRunning() && !payload.isStale(),
+              markFetched: (offset) => payload.resolveOffset(offset),
+            },
+          );
+        },
+      });
+    } catch (error) {
+      throw toKafkaError(error, `consuming ${this.options.topics.join(", ")}`);
+    }
+  }
+
+  /** Commits the positions (offset = the next message to read) of this member's group. */
+  async commit(positions: readonly { topic: string; partition: number; offset: string }[]): Promise<void> {
+    if (positions.length === 0) return;
+    try {
+      await this.consumer.commitOffsets(positions.map((p) => ({ ...p })));
+    } catch (error) {
+      throw toKafkaError(error, `committing offsets of group ${this.options.groupId}`);
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async offsetsForTime(timeMs: number): Promise<Map<string, string>> {
+    const admin = createKafkajs(this.config).admin();
+    const seeks = new Map<string, string>();
+    try {
+      await admin.connect();
+      for (const topic of this.options.topics) {
+        for (const row of await admin.fetchTopicOffsetsByTimestamp(topic, timeMs)) {
+          seeks.set(`${topic}:${row.partition}`, row.offset);
+        }
+      }
+    } catch (error) {
+      throw toKafkaError(error, `finding offsets for ${new Date(timeMs).toISOString()}`);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    return seeks;
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import type { RheiClientOptions } from "../client-options";
+import { SdkError } from "../errors";
+
+// The one module of the CLI that reads the environment (biome's noProcessEnv override names it).
+
+/** What the console's client page shows, and what `--config <file>` contains. */
+export interface CliConfig {
+  console?: string;
+  bootstrapServers?: string;
+  system?: string;
+  client?: string;
+  secret?: string;
+}
+
+const fromEnv = {
+  console: "RHEI_CONSOLE_URL",
+  bootstrapServers: "RHEI_BOOTSTRAP_SERVERS",
+  system: "RHEI_SYSTEM",
+  client: "RHEI_CLIENT",
+  secret: "RHEI_SECRET",
+} as const;
+
+function readConfigFile(file: string): CliConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new SdkError(
+      "invalid-option",
+      `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new SdkError("invalid-option", `config file ${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new SdkError("invalid-option", `config file ${file} must hold a JSON object`);
+  }
+  const config = parsed as Record<string, unknown>;
+  const out: CliConfig = {};
+  for (const key of Object.keys(fromEnv) as (keyof CliConfig)[]) {
+    const value = config[key];
+    if (value === undefined) continue;
+    if (key === "bootstrapServers" && Array.isArray(value)) out[key] = value.join(",");
+    else if (typeof value === "string") out[key] = value;
+    else throw new SdkError("invalid-option", `config file ${file}: "${key}" must be a string`);
+  }
+  return out;
+}
+
+/**
+ * The client's options from `--config <file>` (JSON: console, bootstrapServers, system, client, secret) and the
+ * environment (RHEI_CONSOLE_URL, RHEI_BOOTSTRAP_SERVERS, RHEI_SYSTEM, RHEI_CLIENT, RHEI_SECRET); the file wins where
+ * both say something. `needsConsole` for the commands that cannot work without the console's API.
+ */
+export function loadCliConfig(configFile: string | undefined, needsConsole: boolean): RheiClientOptions {
+  const file = configFile ? readConfigFile(configFile) : {};
+  const merged: CliConfig = {};
+  for (const [key, variable] of Object.entries(fromEnv) as [keyof CliConfig, string][]) {
+    const value = file[key] ?? process.env[variable];
+    if (value !== undefined && value !== "") merged[key] = value;
+  }
+  const required: (keyof CliConfig)[] = ["bootstrapServers", "system", "client", "secret"];
+  if (needsConsole) required.unshift("console");
+  const missing = required.filter((k) => merged[k] === undefined);
+  if (missing.length > 0) {
+    const named = missing.map((k) => `${fromEnv[k]} (or "${k}" in --config)`).join(", ");
+    throw new SdkError("invalid-option", `missing ${named}`);
+  }
+  return {
+    console: merged.console,
+    bootstrapServers: merged.bootstrapServers as string,
+    system: merged.system as string,
+    client: merged.client as string,
+    secret: merged.secret as string,
+    // A person at a terminal wants to hear about a dead broker in seconds, not after a minute of retries.
+    retries: 2,
+    connectionTimeoutMs: 3000,
+  };
+}

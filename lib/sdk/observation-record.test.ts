@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { DatastreamInfo } from "./datastream-info";
+import { MAX_RECORD_BYTES, observationRecord } from "./observation-record";
+
+const unit = { name: "DegreeCelsius", symbol: "degC", definition: "" };
+const temperature: DatastreamInfo = {
+  name: "Air Temperature",
+  fullName: "cz.icecars.fleet.Car1.Main.Air Temperature",
+  observationType: "Measurement",
+  unit,
+};
+const now = new Date("2026-11-25T10:00:00.123Z");
+
+describe("observationRecord", () => {
+  it("writes the canonical record: coerced result, canonical times, attributes as given", () => {
+    const text = observationRecord(
+      temperature,
+      "-3.5",
+      { phenomenonTime: 1700000000123456n, attributes: { q: 0 } },
+      now,
+    );
+    expect(JSON.parse(text)).toEqual({
+      phenomenonTime: "2023-11-14T22:13:20.123456Z",
+      resultTime: "2026-11-25T10:00:00.123000Z",
+      datastream: { name: temperature.fullName },
+      result: -3.5,
+      attributes: { q: 0 },
+    });
+  });
+  it("takes now as the phenomenon time when none is given", () => {
+    expect(JSON.parse(observationRecord(temperature, 1, {}, now)).phenomenonTime).toBe("2026-11-25T10:00:00.123000Z");
+  });
+  it("refuses bad attributes, bad times and oversized records, naming the datastream", () => {
+    expect(() => observationRecord(temperature, 1, { attributes: [] as never })).toThrow(
+      `Datastream "${temperature.fullName}": attributes must be a plain JSON object`,
+    );
+    expect(() => observationRecord(temperature, 1, { phenomenonTime: "soon" })).toThrow(/"soon" is not a time/);
+    const huge = { blob: "x".repeat(MAX_RECORD_BYTES) };
+    expect(() => observationRecord(temperature, 1, { attributes: huge })).toThrow(/bytes is over 1000000/);
+  });
+});

@@ -1,0 +1,109 @@
+import { createLogger } from "../log";
+import type { DatastreamCatalog } from "./datastream-catalog";
+import type { DatastreamInfo } from "./datastream-info";
+import { tryCoerceResult } from "./observation-types";
+import { type DecodeOptions, decodeValue } from "./record-format";
+import { type RejectedRecord, rejectRecord } from "./rejected-record";
+import type { RheiRecord } from "./rhei-record";
+import { isFullDatastreamName, type SubscriptionFilter } from "./subscription-pattern";
+
+const log = createLogger("sdk");
+
+export interface RawMessage {
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+}
+
+export interface PipelineOptions extends DecodeOptions {
+  catalog: DatastreamCatalog;
+  /** The current subscription; undefined lets every record through. */
+  filter: () => SubscriptionFilter | undefined;
+  onRejected: (rejection: RejectedRecord) => void;
+}
+
+/**
+ * Messages of one partition → records: decoded in any of the three formats, filtered by the subscription, checked
+ * against the datastream's type when the catalog knows it, enriched with name, unit and type. A message that fails
+ * any step goes to onRejected with the reason; one of a datastream outside the subscription is skipped (by its key
+ * when the key is a full name, so unsubscribed data is not even parsed).
+ */
+export class RecordPipeline {
+  private catalogWarned = false;
+
+  constructor(private readonly options: PipelineOptions) {}
+
+  async process(topic: string, partition: number, messages: readonly RawMessage[]) {
+    const filter = this.options.filter();
+    const records: RheiRecord[] = [];
+    for (const m of messages) {
+      if (filter && m.key !== null) {
+        const key = m.key.toString("utf8");
+        if (isFullDatastreamName(key) && !filter.matches(key)) continue;
+      }
+      const r = decodeValue(m.value, this.options);
+      if ("refused" in r) {
+        this.options.onRejected(
+          rejectRecord(r.refused, m.value, { topic, partition, offset: m.offset }, r.claimedName),
+        );
+        continue;
+      }
+      if (filter && !filter.matches(r.name)) continue;
+      const info = this.options.catalog.peek(r.name) ?? (await this.lookUp(r.name));
+      let result = r.result;
+      if (info) {
+        const coerced = tryCoerceResult(r.name, info, r.result);
+        if (!coerced.ok) {
+          this.options.onRejected(rejectRecord(coerced.error, m.value, { topic, partition, offset: m.offset }, r.name));
+          continue;
+        }
+        result = coerced.value;
+      }
+      const record: RheiRecord = {
+        datastream: this.datastreamOf(r.name, info),
+        observationType: info?.observationType,
+        unit: info?.unit,
+        phenomenonTime: r.phenomenonTime,
+        resultTime: r.resultTime,
+        result,
+        topic,
+        partition,
+        offset: m.offset,
+        format: r.format,
+      };
+      if (r.attributes !== undefined) record.attributes = r.attributes;
+      records.push(record);
+    }
+    return records;
+  }
+
+  // One frozen {name, fullName} per datastream, shared by its records, rather than one per record.
+  private readonly names = new Map<string, RheiRecord["datastream"]>();
+
+  private datastreamOf(fullName: string, info: DatastreamInfo | undefined): RheiRecord["datastream"] {
+    let ds = this.names.get(fullName);
+    const name = info?.name ?? fullName.slice(fullName.lastIndexOf(".") + 1);
+    if (ds?.name !== name) {
+      ds = Object.freeze({ name, fullName });
+      if (this.names.size >= 100_000) this.names.clear(); // bounded, whatever names a topic holds
+      this.names.set(fullName, ds);
+    }
+    return ds;
+  }
+
+  // A name the catalog does not know yet: ask it (it rate-limits its reloads); if it cannot answer, the record still
+  // comes out, untyped, and the failure is said once rather than once per record.
+  private async lookUp(name: string): Promise<DatastreamInfo | undefined> {
+    try {
+      return await this.options.catalog.get(name);
+    } catch (error) {
+      if (!this.catalogWarned) {
+        this.catalogWarned = true;
+        log.warn("the datastream catalog is unavailable; records of unknown datastreams come out untyped", {
+          error: (error as Error).message,
+        });
+      }
+      return undefined;
+    }
+  }
+}
