@@ -23,11 +23,33 @@ else
   ok "built"
 fi
 
-if [ -f scripts/demo-seed.ts ]; then
-  step "seeding the demo companies, users and systems"
-  run_ts scripts/demo-seed.ts || fail "seeding the demo failed" "see the message above"
-fi
+step "seeding the demo companies, users, systems and clients"
+run_ts scripts/demo-seed.ts || fail "seeding the demo failed" "see the message above"
 
-step "serving Rhei on $NEXTAUTH_URL (Ctrl-C to stop)"
 export NODE_ENV=production
-exec node --import tsx --import ./scripts/runtime/register-hooks.mjs server.ts
+node_run() { node --import tsx --import ./scripts/runtime/register-hooks.mjs "$@"; }
+
+step "serving Rhei on $NEXTAUTH_URL"
+node_run server.ts &
+server_pid=$!
+simulators_pid=""
+stop_all() {
+  trap - INT TERM EXIT
+  [ -n "$simulators_pid" ] && kill "$simulators_pid" 2>/dev/null
+  kill "$server_pid" 2>/dev/null
+  wait 2>/dev/null
+  ok "console and simulators stopped (PostgreSQL and Kafka keep running: npm run services:down)"
+}
+trap stop_all INT TERM EXIT
+
+for _ in $(seq 1 120); do
+  port_open "$PORT" && break
+  kill -0 "$server_pid" 2>/dev/null || fail "the console exited while starting" "see the lines above"
+  sleep 1
+done
+
+step "starting the demo's client applications (log: $RHEI_DATA/simulators.log)"
+node_run scripts/demo-simulators.ts >>"$RHEI_DATA/simulators.log" 2>&1 &
+simulators_pid=$!
+ok "Rhei is ready on $NEXTAUTH_URL: sign in as admin@icecars.example with password rhei-demo-admin (Ctrl-C to stop)"
+wait "$server_pid"

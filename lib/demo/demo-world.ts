@@ -133,3 +133,35 @@ export function demoUserEmail(company: DemoCompany, role: RoleName): string {
 export function demoPassword(role: RoleName): string {
   return `rhei-demo-${role}`;
 }
+
+/**
+ * The reference demo's stream apps (car1analytics, car2analytics, weather2car1, weather2analytics) plus its
+ * StreamHub example (stations → services): which system's data flows into which system's `.ext`.
+ */
+export const demoStreams = [
+  {
+    name: "car1analytics",
+    from: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
+    to: "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics",
+  },
+  {
+    name: "car2analytics",
+    from: "cz.icecars.iot4cps-wp5-CarFleet.Car2",
+    to: "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics",
+  },
+  {
+    name: "weather2car1",
+    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
+    to: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
+  },
+  {
+    name: "weather2analytics",
+    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
+    to: "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics",
+  },
+  {
+    name: "stations2services",
+    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
+    to: "is.iceland.iot4cps-wp5-WeatherService.Services",
+  },
+] as const;
