@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as datastreamsRoute } from "@/app/api/v1/client/datastreams/route";
-import { POST as registerRoute } from "@/app/api/v1/client/register/route";
-import { POST as rejectionsRoute } from "@/app/api/v1/client/rejections/route";
 import { db } from "@/lib/db/client";
+import { consoleFetch } from "@/test/console-fetch";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
 import { seedClient } from "@/test/seed";
 import { consoleKafkaConfig } from "../kafka/console-connection";
@@ -15,22 +13,7 @@ import type { RheiRecord } from "./rhei-record";
 // The SDK against the console's real client endpoints (route handlers called as Next.js would, through the SDK's
 // `fetch` option) and the real broker: a client registered in the database, its Kafka principal given by hand
 // (test/kafka-client-principal.ts) until the provisioning reconciler does it.
-type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const routes: Record<string, Route> = {
-  "POST /api/v1/client/register": registerRoute as Route,
-  "GET /api/v1/client/datastreams": datastreamsRoute as Route,
-  "POST /api/v1/client/rejections": rejectionsRoute as Route,
-};
-const requests: string[] = [];
-
-const consoleFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init);
-  const key = `${request.method} ${new URL(request.url).pathname}`;
-  requests.push(key);
-  const route = routes[key];
-  if (!route) return new Response(null, { status: 404 });
-  return route(request, { params: Promise.resolve({}) });
-};
+const { fetch: consoleFetchFn, requests } = consoleFetch();
 
 let seeded: Awaited<ReturnType<typeof seedClient>>;
 let kafka: TestClientPrincipal;
@@ -42,7 +25,7 @@ const instances = JSON.parse(
 function clientFor(extra: Partial<ConstructorParameters<typeof RheiClient>[0]> = {}) {
   const client = new RheiClient({
     console: "http://console.test",
-    fetch: consoleFetch,
+    fetch: consoleFetchFn,
     bootstrapServers: kafka.bootstrapServers,
     system: seeded.system.name,
     client: seeded.client.name,
