@@ -24,9 +24,13 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const submit = form.handleSubmit(async (values) => {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      form.setError("root", {
-        message: result?.status === 401 ? "Email or password is wrong" : "Sign-in failed; try again",
-      });
+      const message =
+        result?.error === "too-many-attempts"
+          ? "Too many failed sign-ins for this email: wait 15 minutes, then try again"
+          : result?.status === 401
+            ? "Email or password is wrong"
+            : "Sign-in failed; try again";
+      form.setError("root", { message });
       return;
     }
     router.replace(returnTo);

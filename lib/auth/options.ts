@@ -3,6 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { verifyCredentials } from "../users/verify-credentials";
+import { signInThrottle } from "./sign-in-throttle";
+
+/** What the sign-in form shows when the throttle refuses (next-auth passes a thrown message through as `error`). */
+export const TOO_MANY_ATTEMPTS = "too-many-attempts";
 
 // Sessions are signed JWTs (no session table): any console process can check them, which lets the console scale
 // out, and Socket.IO reads the same cookie (lib/live/socket-session.ts).
@@ -14,7 +18,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => verifyCredentials(credentials),
+      authorize: async (credentials) => {
+        const key = String(credentials?.email ?? "")
+          .trim()
+          .toLowerCase();
+        if (signInThrottle.retryAfter(key) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        const user = await verifyCredentials(credentials);
+        if (user) signInThrottle.succeed(key);
+        else signInThrottle.fail(key);
+        return user;
+      },
     }),
   ],
   callbacks: {
