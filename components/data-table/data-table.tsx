@@ -1,11 +1,11 @@
 "use client";
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
-import { PAGE_SIZES, type Page } from "@/lib/pagination";
+import { Input } from "@/components/ui/input";
+import type { Page } from "@/lib/pagination";
 import { cn } from "@/lib/ui/cn";
+import { Pager } from "./pager";
 import { useListParams } from "./use-list-params";
 
 export interface DataTableProps<T> {
@@ -59,8 +59,6 @@ export function DataTable<T>({
     pageCount: page.pageCount,
   });
 
-  const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
-  const last = Math.min(page.total, page.page * page.pageSize);
   const filtered = Boolean(q);
 
   return (
@@ -162,50 +160,7 @@ export function DataTable<T>({
         </div>
       )}
 
-      {page.total > 0 && (
-        <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-          <p aria-live="polite">
-            {first}–{last} of {page.total}
-          </p>
-          <div className="flex items-center gap-2">
-            <label className="flex items-center gap-2">
-              Rows
-              <NativeSelect
-                className="h-8 w-20"
-                value={String(page.pageSize)}
-                onChange={(e) => update({ pageSize: e.target.value })}
-              >
-                {PAGE_SIZES.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page.page <= 1}
-              onClick={() => update({ page: String(page.page - 1) }, false)}
-              aria-label="Previous page"
-            >
-              <ChevronLeft className="size-4" aria-hidden />
-            </Button>
-            <span>
-              Page {page.page} of {page.pageCount}
-            </span>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page.page >= page.pageCount}
-              onClick={() => update({ page: String(page.page + 1) }, false)}
-              aria-label="Next page"
-            >
-              <ChevronRight className="size-4" aria-hidden />
-            </Button>
-          </div>
-        </div>
-      )}
+      <Pager page={page} />
     </div>
   );
 }
