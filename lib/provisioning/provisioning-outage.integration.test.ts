@@ -116,4 +116,50 @@ describe("provisioning while Kafka is away", () => {
     ]);
     await produce(asClient(client.principal, secret), `${system.name}.int`, ["made it"]);
   }, 240_000);
+
+  it("records every company's new resources as waiting while Kafka is away, not only the first chunk's", async () => {
+    const seeded = [await seedCompany(), await seedCompany(), await seedCompany()];
+    // One company per chunk: before, a full pass stopped at the first chunk when the broker was away, so the
+    // others' new systems showed no status at all until Kafka came back.
+    const own = startReconciler({
+      companyIds: seeded.map((s) => s.company.id),
+      companiesPerPass: 1,
+      debounceMs: 100,
+      followUpMs: 500,
+      maxBackoffMs: 2000,
+      listen: false,
+    });
+    try {
+      await own.nextPass();
+      kafka("kafka-down");
+      own.nudge(); // a full pass is due, as every minute: the systems below are reconciled in it
+      const systems = [];
+      for (const { company, admin } of seeded) {
+        systems.push(
+          await createSystem({
+            actor: admin.actor,
+            companyId: company.id,
+            input: { workcenter: "away", station: "s" },
+          }),
+        );
+      }
+      const ids = systems.map((s) => s.id);
+      const waiting = await until("pending rows in every company", async () => {
+        const rows = await db.provisioningState.findMany({ where: { systemId: { in: ids } } });
+        return rows.length === 9 && rows.every((r) => r.status === "pending" && /unreachable/i.test(r.lastError ?? ""))
+          ? rows
+          : undefined;
+      });
+      expect(new Set(waiting.map((r) => r.companyId))).toEqual(new Set(seeded.map((s) => s.company.id)));
+
+      kafka("kafka-up");
+      await until("every company's topics ready", async () => {
+        const rows = await db.provisioningState.findMany({ where: { systemId: { in: ids } } });
+        return rows.length === 9 && rows.every((r) => r.status === "ready");
+      });
+    } finally {
+      kafka("kafka-up");
+      await own.stop();
+    }
+  }, 240_000);
 });

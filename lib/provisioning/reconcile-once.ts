@@ -42,9 +42,19 @@ export interface ReconcileSummary {
  * One reconciliation pass: reads what PostgreSQL wants, what the cluster holds, plans, applies, and records
  * where each resource stands. For every company, or only the given ones.
  */
-export async function reconcileOnce({ companyIds }: { companyIds?: string[] } = {}): Promise<ReconcileSummary> {
+export async function reconcileOnce({
+  companyIds,
+  brokerAway,
+}: {
+  companyIds?: string[];
+  /**
+   * Kafka was found away earlier in this pass (its summary): record why these companies' resources wait without
+   * trying the broker again, so every company shows pending rather than only those that came first.
+   */
+  brokerAway?: Pick<ReconcileSummary, "kafka" | "error">;
+} = {}): Promise<ReconcileSummary> {
   const started = performance.now();
-  const locked = await withReconcileLock(() => pass(companyIds, started));
+  const locked = await withReconcileLock(() => pass(companyIds, started, brokerAway));
   if (!locked.ran) {
     return {
       ran: false,
@@ -62,11 +72,23 @@ export async function reconcileOnce({ companyIds }: { companyIds?: string[] } = 
   return locked.value;
 }
 
-async function pass(companyIds: string[] | undefined, started: number): Promise<ReconcileSummary> {
+async function pass(
+  companyIds: string[] | undefined,
+  started: number,
+  brokerAway: Pick<ReconcileSummary, "kafka" | "error"> | undefined,
+): Promise<ReconcileSummary> {
   const { resources, materials } = await loadDesiredState(companyIds);
   const rows = await syncStateRows(companyIds, resources);
   const base = { ran: true, resources: rows.length, actions: 0, failed: 0, drift: 0, errors: 0 };
   const elapsed = () => Math.round(performance.now() - started);
+  if (brokerAway && brokerAway.kafka !== "up") {
+    const reason = brokerAway.error ?? "no answer";
+    await markWaiting(
+      rows,
+      brokerAway.kafka === "unreachable" ? `Kafka is unreachable: ${reason}` : `Kafka: ${reason}`,
+    );
+    return { ...base, ...brokerAway, requests: { reads: 0, writes: 0 }, followUp: true, durationMs: elapsed() };
+  }
 
   let admin: KafkaAdmin;
   try {
@@ -166,10 +188,16 @@ function unreachable(
 
 /** Resources still to do say why they wait; ready ones stay ready (Kafka being away does not undo them). */
 async function markUnreachable(rows: FullStateRow[], error: unknown) {
+  const detail = error instanceof Error ? error.message : String(error);
+  await markWaiting(
+    rows,
+    kafkaErrorKind(error) === "unavailable" ? `Kafka is unreachable: ${detail}` : `Kafka: ${detail}`,
+  );
+}
+
+async function markWaiting(rows: FullStateRow[], message: string) {
   const waiting = rows.filter((r) => r.status !== "ready").map((r) => r.id);
   if (waiting.length === 0) return;
-  const detail = error instanceof Error ? error.message : String(error);
-  const message = kafkaErrorKind(error) === "unavailable" ? `Kafka is unreachable: ${detail}` : `Kafka: ${detail}`;
   await db.provisioningState.updateMany({
     where: { id: { in: waiting } },
     data: { lastError: message, lastErrorAt: new Date(), attempts: { increment: 1 } },

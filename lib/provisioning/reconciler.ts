@@ -54,38 +54,52 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
   let scope: Set<string> | "all" = "all";
   let waiters: ((s: ReconcileSummary | undefined) => void)[] = [];
 
-  const schedule = (delayMs: number) => {
+  // everything: the pass, when its time comes, covers every company (the periodic pass). Widening only then, not
+  // when it is scheduled, keeps a nudge meanwhile a pass over the nudged company alone.
+  const schedule = (delayMs: number, { everything = false } = {}) => {
     if (stopped) return;
     const at = Date.now() + delayMs;
     if (timer && at >= dueAt) return; // an earlier pass is already due
     clearTimeout(timer);
     dueAt = at;
-    timer = setTimeout(() => void run(), delayMs);
+    timer = setTimeout(() => {
+      if (everything) widen();
+      void run();
+    }, delayMs);
   };
 
   const only = options.companyIds ? new Set(options.companyIds) : undefined;
+  // Companies nudged since their last pass, even when the next pass covers everything anyway: a full pass takes
+  // them first, so a user's new system never waits behind the whole backlog (or behind a broker outage that stops
+  // the pass after its first chunk).
+  let nudged = new Set<string>();
   const widen = (companyId?: string) => {
+    if (companyId !== undefined) nudged.add(companyId);
     if (companyId === undefined || scope === "all") scope = "all";
     else scope.add(companyId);
   };
-  const companiesOf = (covered: Set<string> | "all") => {
-    if (covered === "all") return only ? [...only] : undefined;
-    return only ? [...covered].filter((c) => only.has(c)) : [...covered];
+  const companiesOf = (covered: Set<string>) => (only ? [...covered].filter((c) => only.has(c)) : [...covered]);
+  const takeNudged = () => {
+    const taken = [...nudged];
+    nudged = new Set();
+    return taken;
   };
 
-  // Every company, a few at a time; between chunks, companies nudged meanwhile go first. A backlog (a console
-  // started on a database that grew while it was away) thus never delays a user's new system by minutes.
+  // Every company, a few at a time, nudged ones first; between chunks, companies nudged meanwhile go next. While
+  // the broker is away, the remaining companies only get their resources recorded as waiting (PostgreSQL only).
   const fullPass = async (): Promise<ReconcileSummary> => {
-    const companies = await reconcilableCompanies();
+    const first = takeNudged().filter((c) => !only || only.has(c));
+    const rest = (await reconcilableCompanies()).filter((c) => !first.includes(c) && (!only || only.has(c)));
+    const queue = [...first, ...rest];
     let total: ReconcileSummary | undefined;
-    for (let i = 0; i < companies.length && !stopped; i += companiesPerPass) {
-      total = combineSummaries(total, await reconcileOnce({ companyIds: companies.slice(i, i + companiesPerPass) }));
-      if (total.kafka !== "up") break; // the backoff retries everything
-      if (scope !== "all" && scope.size > 0) {
-        const nudged = [...scope];
-        scope = new Set();
-        total = combineSummaries(total, await reconcileOnce({ companyIds: nudged }));
-      }
+    const done = new Set<string>();
+    while (queue.length > 0 && !stopped) {
+      const chunk = queue.splice(0, companiesPerPass).filter((c) => !done.has(c));
+      if (chunk.length === 0) continue;
+      for (const c of chunk) done.add(c);
+      const away = total && total.kafka !== "up" ? total : undefined;
+      total = combineSummaries(total, await reconcileOnce({ companyIds: chunk, brokerAway: away }));
+      if (total.kafka === "up") queue.unshift(...takeNudged().filter((c) => !done.has(c)));
     }
     return total ?? emptySummary();
   };
@@ -101,13 +115,13 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     }
     const covered = scope;
     scope = new Set();
+    if (covered !== "all") for (const c of covered) nudged.delete(c);
     const listeners = waiters;
     waiters = [];
     let summary: ReconcileSummary | undefined;
     running = (async () => {
       try {
-        summary =
-          covered === "all" && !only ? await fullPass() : await reconcileOnce({ companyIds: companiesOf(covered) });
+        summary = covered === "all" ? await fullPass() : await reconcileOnce({ companyIds: companiesOf(covered) });
       } catch (error) {
         log.error("reconciliation pass failed", { error });
       }
@@ -130,11 +144,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
       }
     }
     // The periodic full pass.
-    const periodic = () => {
-      widen();
-      schedule(periodMs);
-    };
-    if (!timer) periodic();
+    if (!timer) schedule(periodMs, { everything: true });
   };
 
   const nudge = (companyId?: string) => {
