@@ -26,7 +26,8 @@ async function step<T>(name: string, run: () => Promise<T> | T, note: (result: T
   return result;
 }
 
-const { admin, system } = await seedSystem();
+const seeded = await seedSystem();
+const { admin, system } = seeded;
 const document = largeRheiDocument({ datastreams: total, perThing: 50 });
 const yaml = YAML.stringify(document, { aliasDuplicateObjects: false });
 console.log(`${total} datastreams, ${document.things.length} things; YAML ${(yaml.length / 1e6).toFixed(1)} MB\n`);
@@ -69,7 +70,7 @@ await step(
   () => exportMetadata({ actor: admin.actor, systemId: system.id, format: "reference" }),
   (e) => `${(e.content.length / 1e6).toFixed(1)} MB`,
 );
-const empty = await seedSystem({ company: { id: system.companyId } as never, admin });
+const empty = await seedSystem(seeded);
 await step(
   "apply the export into an empty system",
   () => applyImport({ actor: admin.actor, systemId: empty.system.id, source: exported.content }),
