@@ -11,6 +11,7 @@ import { planReconciliation } from "./plan";
 import { withReconcileLock } from "./reconcile-lock";
 import { outcomesOf, recordOutcome } from "./record-outcome";
 import { type FullStateRow, syncStateRows } from "./state-rows";
+import { emptySummary } from "./summaries";
 import type { KafkaAction } from "./types";
 import { actionVisible, subjectsOf } from "./visible";
 
@@ -55,20 +56,7 @@ export async function reconcileOnce({
 } = {}): Promise<ReconcileSummary> {
   const started = performance.now();
   const locked = await withReconcileLock(() => pass(companyIds, started, brokerAway));
-  if (!locked.ran) {
-    return {
-      ran: false,
-      kafka: "up",
-      resources: 0,
-      actions: 0,
-      failed: 0,
-      drift: 0,
-      errors: 0,
-      requests: { reads: 0, writes: 0 },
-      followUp: false,
-      durationMs: Math.round(performance.now() - started),
-    };
-  }
+  if (!locked.ran) return { ...emptySummary(), ran: false, durationMs: Math.round(performance.now() - started) };
   return locked.value;
 }
 
