@@ -4,6 +4,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
@@ -13,8 +14,10 @@ const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 export function PasswordCard({
   change,
+  signOutOthers,
 }: {
   change: (input: ChangePasswordInput) => Promise<ActionResult<Record<string, never>>>;
+  signOutOthers: () => Promise<ActionResult<Record<string, never>>>;
 }) {
   const { form, submit } = useActionForm({
     schema: changePasswordSchema,
@@ -29,8 +32,8 @@ export function PasswordCard({
   return (
     <Card>
       <CardHeader
-        title="Password"
-        description="Other signed-in browsers stay signed in until their session ends (8 hours)."
+        title="Password and sessions"
+        description="Changing the password signs out every other browser signed in as you; this one stays signed in. API tokens stay valid until you revoke them."
       />
       <CardBody>
         <form onSubmit={submit} className="space-y-4" noValidate>
@@ -48,6 +51,26 @@ export function PasswordCard({
             Change password
           </Button>
         </form>
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <ConfirmDialog
+            trigger={<Button variant="secondary">Sign out other sessions</Button>}
+            title="Sign out your other sessions?"
+            confirmLabel="Sign out others"
+            onConfirm={async () => {
+              const result = await signOutOthers();
+              if (!result.ok) {
+                toast.error(result.error);
+                return false;
+              }
+              toast.success("Other sessions signed out");
+            }}
+          >
+            <p>
+              Every other browser signed in as you goes back to the sign-in page at its next request. This one stays
+              signed in; API tokens are not affected.
+            </p>
+          </ConfirmDialog>
+        </div>
       </CardBody>
     </Card>
   );

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { verifyCredentials } from "../users/verify-credentials";
+import { SESSION_MAX_AGE_S } from "./session-cookie-name";
 import { signInThrottle } from "./sign-in-throttle";
 
 /** What the sign-in form shows when the throttle refuses (next-auth passes a thrown message through as `error`). */
@@ -12,7 +13,7 @@ export const TOO_MANY_ATTEMPTS = "too-many-attempts";
 // out, and Socket.IO reads the same cookie (lib/live/socket-session.ts).
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -32,11 +33,17 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt: ({ token, user }) => {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.epoch = user.sessionEpoch;
+      }
       return token;
     },
     session: ({ session, token }) => {
-      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user && typeof token.uid === "string") {
+        session.user.id = token.uid;
+        session.user.epoch = token.epoch;
+      }
       return session;
     },
   },

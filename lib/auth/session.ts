@@ -2,8 +2,8 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import type { Actor } from "../authz/actor";
-import { db } from "../db/client";
 import { unauthenticated } from "../errors";
+import { currentSessionUser } from "./current-session-user";
 import { authOptions } from "./options";
 
 export interface SessionUser {
@@ -12,12 +12,15 @@ export interface SessionUser {
   name: string;
 }
 
-/** The signed-in user, read from the session and checked against the database (a deleted user's JWT is void). */
+/**
+ * The signed-in user, read from the session and checked against the database: a deleted user's session is void, and
+ * so is one signed before the user's last password change.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return currentSessionUser(id, session.user?.epoch);
 }
 
 export const userActor = (user: SessionUser): Actor => ({ type: "user", userId: user.id, label: user.email });

@@ -8,8 +8,9 @@ import { parseInput } from "../validation";
 import { type ChangePasswordInput, changePasswordSchema } from "./schemas";
 
 /**
- * Changes the signed-in user's password after checking the current one. Sessions are signed tokens, so sessions
- * already open elsewhere stay valid until they expire (8 hours); API tokens stay valid until revoked.
+ * Changes the signed-in user's password after checking the current one, and signs out every other session (the
+ * session epoch moves on; the caller re-signs its own session with the returned epoch). API tokens stay valid
+ * until revoked: they are credentials of their own, listed on the profile page.
  */
 export async function changePassword({ actor, input }: { actor: Actor; input: ChangePasswordInput }) {
   if (actor.type !== "user") throw forbidden("Your password is changed on the profile page, signed in");
@@ -23,12 +24,17 @@ export async function changePassword({ actor, input }: { actor: Actor; input: Ch
     throw invalid("The current password is wrong", { currentPassword: ["Wrong password"] });
   }
   const passwordHash = await hashPassword(data.newPassword);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+  return db.$transaction(async (tx) => {
+    const { sessionEpoch } = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionEpoch: { increment: 1 } },
+      select: { sessionEpoch: true },
+    });
     await recordAuditEvent(tx, actor, {
       companyId: null,
       action: "user.change-password",
       target: { type: "user", id: user.id, label: user.email },
     });
+    return { sessionEpoch };
   });
 }

@@ -7,9 +7,11 @@ import { createApiToken } from "../api-tokens/create-api-token";
 import { listApiTokens } from "../api-tokens/list-api-tokens";
 import { revokeApiToken } from "../api-tokens/revoke-api-token";
 import { tokenInputFromForm } from "../api-tokens/schemas";
+import { currentSessionUser } from "../auth/current-session-user";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { changePassword } from "./change-password";
+import { signOutOtherSessions } from "./sign-out-other-sessions";
 import { updateProfile } from "./update-profile";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -77,6 +79,34 @@ describe("the profile: name, password and personal API tokens", () => {
         }),
       ),
     ).toBe("forbidden");
+  });
+
+  it("a password change and 'sign out other sessions' void the sessions signed before; API tokens stay", async () => {
+    const user = await seedUser();
+    const signedIn = await verifyCredentials({ email: user.email, password: TEST_PASSWORD });
+    expect(signedIn?.sessionEpoch).toBe(0);
+    expect(await currentSessionUser(user.id, signedIn?.sessionEpoch)).toMatchObject({ id: user.id });
+    expect(await currentSessionUser(user.id, undefined)).toMatchObject({ id: user.id }); // sessions from before epochs
+    const { token } = await createApiToken({ actor: user.actor, input: { name: "kept" } });
+
+    const next = "a much longer passphrase";
+    const changed = await changePassword({
+      actor: user.actor,
+      input: { currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next },
+    });
+    expect(changed.sessionEpoch).toBe(1);
+    expect(await currentSessionUser(user.id, 0)).toBeNull();
+    expect(await currentSessionUser(user.id, undefined)).toBeNull();
+    expect(await currentSessionUser(user.id, 1)).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ email: user.email, password: next })).toMatchObject({ sessionEpoch: 1 });
+    expect(await authenticateToken(token)).toMatchObject({ type: "token", userId: user.id });
+
+    expect(await signOutOtherSessions({ actor: user.actor })).toEqual({ sessionEpoch: 2 });
+    expect(await currentSessionUser(user.id, 1)).toBeNull();
+    expect(await currentSessionUser(user.id, 2)).toMatchObject({ id: user.id });
+    expect(await db.auditEvent.count({ where: { targetId: user.id, action: "user.sign-out-other-sessions" } })).toBe(1);
+    const tokenActor: Actor = { type: "token", userId: user.id, tokenId: user.id, label: "t" };
+    await expect(signOutOtherSessions({ actor: tokenActor })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("creates tokens with the profile page's lifetimes, lists them without hashes, and revokes them", async () => {

@@ -9,8 +9,8 @@ export async function verifyCredentials(input: unknown) {
   if (!parsed.success) return null;
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionEpoch: true },
   });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash));
-  return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
+  return ok && user ? { id: user.id, email: user.email, name: user.name, sessionEpoch: user.sessionEpoch } : null;
 }

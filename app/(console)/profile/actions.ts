@@ -4,8 +4,10 @@ import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { type CreateTokenFormInput, createTokenFormSchema, tokenInputFromForm } from "@/lib/api-tokens/schemas";
 import { requireActor } from "@/lib/auth/session";
+import { renewSessionCookie } from "@/lib/auth/session-cookie";
 import { changePassword } from "@/lib/users/change-password";
 import type { ChangePasswordInput, UpdateProfileInput } from "@/lib/users/schemas";
+import { signOutOtherSessions } from "@/lib/users/sign-out-other-sessions";
 import { updateProfile } from "@/lib/users/update-profile";
 import { parseInput } from "@/lib/validation";
 
@@ -18,7 +20,16 @@ export async function updateProfileAction(input: UpdateProfileInput) {
 
 export async function changePasswordAction(input: ChangePasswordInput) {
   return runAction(async () => {
-    await changePassword({ actor: await requireActor(), input });
+    const { sessionEpoch } = await changePassword({ actor: await requireActor(), input });
+    await renewSessionCookie(sessionEpoch);
+    return {};
+  });
+}
+
+export async function signOutOtherSessionsAction() {
+  return runAction(async () => {
+    const { sessionEpoch } = await signOutOtherSessions({ actor: await requireActor() });
+    await renewSessionCookie(sessionEpoch);
     return {};
   });
 }

@@ -6,7 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { requirePageUser, userActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { changePasswordAction, createApiTokenAction, revokeApiTokenAction, updateProfileAction } from "./actions";
+import {
+  changePasswordAction,
+  createApiTokenAction,
+  revokeApiTokenAction,
+  signOutOtherSessionsAction,
+  updateProfileAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -28,7 +34,7 @@ export default async function ProfilePage() {
       <div className="space-y-6">
         <div className="grid gap-6 lg:grid-cols-2">
           <AccountCard name={user.name} email={user.email} update={updateProfileAction} />
-          <PasswordCard change={changePasswordAction} />
+          <PasswordCard change={changePasswordAction} signOutOthers={signOutOtherSessionsAction} />
         </div>
         <ApiTokensCard
           tokens={tokens}
