@@ -1,7 +1,8 @@
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
+import type { FetchedMessage } from "../kafka/consumer";
 import { GroupConsumer } from "../kafka/consumer";
 import { createLogger } from "../log";
-import { type Chunk, type CommitPosition, DeliveryBuffer } from "./delivery-buffer";
+import { type CommitPosition, DeliveryBuffer } from "./delivery-buffer";
 import { sdkErrorFromKafka } from "./kafka-failure";
 import type { RecordPipeline } from "./record-pipeline";
 import type { RheiRecord } from "./rhei-record";
@@ -30,7 +31,8 @@ const MAX_CHUNK = 500;
  * counts as delivered when the reader asks for the next one or ends its loop.
  */
 export class GroupSubscription implements AsyncIterableIterator<RheiRecord, undefined> {
-  private readonly buffer: DeliveryBuffer<RheiRecord>;
+  private readonly buffer: DeliveryBuffer<FetchedMessage, RheiRecord>;
+  private running = false;
   private consumer: GroupConsumer | undefined;
   private starting: Promise<void> | undefined;
   private commitTimer: NodeJS.Timeout | undefined;
@@ -41,7 +43,11 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     private readonly kafka: KafkaConnectionConfig,
     private readonly options: GroupSubscriptionOptions,
   ) {
-    this.buffer = new DeliveryBuffer(options.maxBufferedRecords, (record) => record.offset);
+    const { pipeline } = options;
+    this.buffer = new DeliveryBuffer(options.maxBufferedRecords, {
+      process: (run) => pipeline.process(run.topic, run.partition, run.messages),
+      offsetOf: (record) => record.offset,
+    });
   }
 
   /** Records fetched and waiting for the reader. */
@@ -53,7 +59,19 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     return this;
   }
 
-  async next(): Promise<IteratorResult<RheiRecord, undefined>> {
+  next(): Promise<IteratorResult<RheiRecord, undefined>> {
+    // The common case, once per record: a decoded record is ready, so no async function, lookup or wait.
+    if (this.running) {
+      const record = this.buffer.nextReady();
+      if (record !== undefined) {
+        this.options.onDelivered();
+        return Promise.resolve({ done: false, value: record });
+      }
+    }
+    return this.nextAfterWait();
+  }
+
+  private async nextAfterWait(): Promise<IteratorResult<RheiRecord, undefined>> {
     this.starting ??= this.start();
     await this.starting;
     const result = await this.buffer.next();
@@ -82,7 +100,7 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
   }
 
   private async start(): Promise<void> {
-    const { groupId, topics, pipeline } = this.options;
+    const { groupId, topics } = this.options;
     try {
       this.consumer = await GroupConsumer.connect(this.kafka, {
         groupId,
@@ -93,13 +111,12 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
       await this.consumer.run(
         async (batch, context) => {
           // Runs of at most `chunk` messages: the buffer then holds under twice its capacity, however large
-          // kafkajs' batches are.
+          // kafkajs' batches are. They are decoded when the reader gets to them, not here.
           const chunk = Math.max(1, Math.min(MAX_CHUNK, this.options.maxBufferedRecords));
           for (let i = 0; i < batch.messages.length; i += chunk) {
             const part = batch.messages.length <= chunk ? batch.messages : batch.messages.slice(i, i + chunk);
-            const lastOffset = (part[part.length - 1] as { offset: string }).offset;
-            const records = await pipeline.process(batch.topic, batch.partition, part);
-            const run: Chunk<RheiRecord> = { topic: batch.topic, partition: batch.partition, records, lastOffset };
+            const lastOffset = (part[part.length - 1] as FetchedMessage).offset;
+            const run = { topic: batch.topic, partition: batch.partition, messages: part, lastOffset };
             const queued = await this.buffer.push(run, {
               onWait: () => context.heartbeat(),
               cancelled: () => !context.isActive(),
@@ -123,6 +140,7 @@ export class GroupSubscription implements AsyncIterableIterator<RheiRecord, unde
     }
     this.commitTimer = setInterval(() => void this.commit(), this.options.commitIntervalMs);
     this.commitTimer.unref();
+    this.running = true;
   }
 
   // One commit at a time, in order; a failed commit (e.g. during a rebalance) is logged and its positions are tried

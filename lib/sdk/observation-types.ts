@@ -89,6 +89,25 @@ export function coerceResult(datastream: string, type: ResultType, value: unknow
   throw new SdkError("invalid-value", coerced.error);
 }
 
+/**
+ * Whether `value` already is what the type wants, nothing to coerce or check: the consumer's common case, answered
+ * without allocating. False means "ask tryCoerceResult", not "refused". Observation results always need their check.
+ */
+export function fitsAsIs(type: ObservationType, value: unknown): boolean {
+  switch (type) {
+    case "Measurement":
+      return typeof value === "number" && Number.isFinite(value);
+    case "Count":
+      return Number.isSafeInteger(value);
+    case "Truth":
+      return typeof value === "boolean";
+    case "Category":
+      return typeof value === "string";
+    default:
+      return false;
+  }
+}
+
 /** Like coerceResult, without throwing: for the consumer, where a misfit becomes a rejected record. */
 export function tryCoerceResult(
   datastream: string,

@@ -1,5 +1,5 @@
 import { jsonProblem } from "./json-value";
-import { parseTime } from "./parse-time";
+import { type ParseTimeOptions, parseTime } from "./parse-time";
 import { type MessageOrigin, type RejectedRecord, rejectRecord } from "./rejected-record";
 import { isFullDatastreamName } from "./subscription-pattern";
 
@@ -85,12 +85,13 @@ function legacyNameOf(body: Record<string, unknown>, options: DecodeOptions): { 
   throw new Refusal('no datastream: expected "datastream": {"name": …} or a legacy datastream');
 }
 
-function timeOf(body: Record<string, unknown>, field: string, name: string): string {
-  const value = body[field];
+// Records are UTC by contract; the reference platform wrote UTC times without a zone.
+const recordTimes: ParseTimeOptions = { assumeUtc: true };
+
+function timeOf(value: unknown, field: string, name: string): string {
   if (typeof value !== "string" && typeof value !== "number") throw new Refusal(`no ${field}`, name);
   try {
-    // Records are UTC by contract; the reference platform wrote UTC times without a zone.
-    return parseTime(value, { assumeUtc: true });
+    return parseTime(value, recordTimes);
   } catch (error) {
     throw new Refusal(`${field}: ${(error as Error).message}`, name);
   }
@@ -115,7 +116,7 @@ function attributesOf(body: Record<string, unknown>, format: RecordFormat, name:
   return attributes;
 }
 
-function decodeBody(body: unknown, options: DecodeOptions): DecodedRecord {
+function decodeBody(body: unknown, options: DecodeOptions, isValidName: (name: string) => boolean): DecodedRecord {
   if (!isObject(body)) throw new Refusal("not a JSON object");
   const ds = body.datastream;
   let name: string;
@@ -126,19 +127,19 @@ function decodeBody(body: unknown, options: DecodeOptions): DecodedRecord {
   } else {
     ({ name, format } = legacyNameOf(body, options));
   }
-  if (!isFullDatastreamName(name)) {
+  if (!isValidName(name)) {
     throw new Refusal(
       `"${name}" is not a full datastream name (domain.enterprise.workcenter.station.thing.datastream)`,
       name,
     );
   }
-  if (!("result" in body)) throw new Refusal("no result", name);
-  const phenomenonTime = timeOf(body, "phenomenonTime", name);
-  const resultTime = body.resultTime === undefined ? phenomenonTime : timeOf(body, "resultTime", name);
-  const attributes = attributesOf(body, format, name);
-  const record: DecodedRecord = { name, phenomenonTime, resultTime, result: body.result, format };
-  if (attributes !== undefined) record.attributes = attributes;
-  return record;
+  // JSON has no undefined: undefined means the field is missing (null is a result, for the type to judge).
+  const result = body.result;
+  if (result === undefined) throw new Refusal("no result", name);
+  const phenomenonTime = timeOf(body.phenomenonTime, "phenomenonTime", name);
+  const resultTime = body.resultTime === undefined ? phenomenonTime : timeOf(body.resultTime, "resultTime", name);
+  // Always the same fields, so that every record has one shape (attributes undefined when there are none).
+  return { name, phenomenonTime, resultTime, result, format, attributes: attributesOf(body, format, name) };
 }
 
 /** Why a message is not a record: the reason, and the datastream it named if it named one. */
@@ -149,9 +150,14 @@ export interface DecodeRefusal {
 
 /**
  * A message's value as a record, or why not: the consumer's hot path, which allocates no origin and no result
- * wrapper for the common case (decodeRecord() is the friendlier form).
+ * wrapper for the common case (decodeRecord() is the friendlier form). `isValidName` lets a caller that has seen
+ * a name before (and found it a full name) skip checking it again.
  */
-export function decodeValue(value: Buffer | string | null, options: DecodeOptions = {}): DecodedRecord | DecodeRefusal {
+export function decodeValue(
+  value: Buffer | string | null,
+  options: DecodeOptions = {},
+  isValidName: (name: string) => boolean = isFullDatastreamName,
+): DecodedRecord | DecodeRefusal {
   if (value === null || value.length === 0) return { refused: "empty message" };
   let body: unknown;
   try {
@@ -160,7 +166,7 @@ export function decodeValue(value: Buffer | string | null, options: DecodeOption
     return { refused: `not JSON: ${(error as Error).message}` };
   }
   try {
-    return decodeBody(body, options);
+    return decodeBody(body, options, isValidName);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     return error.claimedName === undefined

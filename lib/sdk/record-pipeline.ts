@@ -1,7 +1,7 @@
 import { createLogger } from "../log";
 import type { DatastreamCatalog } from "./datastream-catalog";
 import type { DatastreamInfo } from "./datastream-info";
-import { tryCoerceResult } from "./observation-types";
+import { fitsAsIs, tryCoerceResult } from "./observation-types";
 import { type DecodeOptions, decodeValue } from "./record-format";
 import { type RejectedRecord, rejectRecord } from "./rejected-record";
 import type { RheiRecord } from "./rhei-record";
@@ -22,6 +22,12 @@ export interface PipelineOptions extends DecodeOptions {
   onRejected: (rejection: RejectedRecord) => void;
 }
 
+/** What a run needs to know of one datastream, looked up once per run rather than once per record. */
+interface Known {
+  info: DatastreamInfo | undefined;
+  label: RheiRecord["datastream"];
+}
+
 /**
  * Messages of one partition → records: decoded in any of the three formats, filtered by the subscription, checked
  * against the datastream's type when the catalog knows it, enriched with name, unit and type. A message that fails
@@ -33,26 +39,35 @@ export class RecordPipeline {
 
   constructor(private readonly options: PipelineOptions) {}
 
-  async process(topic: string, partition: number, messages: readonly RawMessage[]) {
+  async process(topic: string, partition: number, messages: readonly RawMessage[]): Promise<RheiRecord[]> {
     const filter = this.options.filter();
+    // Per run: name → what the catalog says of it. A new map for each run, so a catalog that learns (register(), a
+    // reload) is asked again soon, while a run of 500 records of 10 datastreams costs 10 lookups, not 500.
+    const known = new Map<string, Known>();
+    const isKnownName = (name: string) => known.has(name) || isFullDatastreamName(name);
     const records: RheiRecord[] = [];
     for (const m of messages) {
       if (filter && m.key !== null) {
         const key = m.key.toString("utf8");
         if (isFullDatastreamName(key) && !filter.matches(key)) continue;
       }
-      const r = decodeValue(m.value, this.options);
+      const r = decodeValue(m.value, this.options, isKnownName);
       if ("refused" in r) {
         this.options.onRejected(
           rejectRecord(r.refused, m.value, { topic, partition, offset: m.offset }, r.claimedName),
         );
         continue;
       }
-      if (filter && !filter.matches(r.name)) continue;
-      const info = this.options.catalog.peek(r.name) ?? (await this.lookUp(r.name));
+      let ds = known.get(r.name);
+      if (ds === undefined) {
+        if (filter && !filter.matches(r.name)) continue;
+        ds = this.knownFor(r.name, this.options.catalog.peek(r.name) ?? (await this.lookUp(r.name)));
+        known.set(r.name, ds);
+      }
+      const info = ds.info;
       let result = r.result;
-      if (info) {
-        const coerced = tryCoerceResult(r.name, info, r.result);
+      if (info && !fitsAsIs(info.observationType, result)) {
+        const coerced = tryCoerceResult(r.name, info, result);
         if (!coerced.ok) {
           this.options.onRejected(rejectRecord(coerced.error, m.value, { topic, partition, offset: m.offset }, r.name));
           continue;
@@ -60,7 +75,7 @@ export class RecordPipeline {
         result = coerced.value;
       }
       const record: RheiRecord = {
-        datastream: this.datastreamOf(r.name, info),
+        datastream: ds.label,
         observationType: info?.observationType,
         unit: info?.unit,
         phenomenonTime: r.phenomenonTime,
@@ -70,25 +85,25 @@ export class RecordPipeline {
         partition,
         offset: m.offset,
         format: r.format,
+        attributes: r.attributes,
       };
-      if (r.attributes !== undefined) record.attributes = r.attributes;
       records.push(record);
     }
     return records;
   }
 
   // One frozen {name, fullName} per datastream, shared by its records, rather than one per record.
-  private readonly names = new Map<string, RheiRecord["datastream"]>();
+  private readonly labels = new Map<string, RheiRecord["datastream"]>();
 
-  private datastreamOf(fullName: string, info: DatastreamInfo | undefined): RheiRecord["datastream"] {
-    let ds = this.names.get(fullName);
+  private knownFor(fullName: string, info: DatastreamInfo | undefined): Known {
+    let label = this.labels.get(fullName);
     const name = info?.name ?? fullName.slice(fullName.lastIndexOf(".") + 1);
-    if (ds?.name !== name) {
-      ds = Object.freeze({ name, fullName });
-      if (this.names.size >= 100_000) this.names.clear(); // bounded, whatever names a topic holds
-      this.names.set(fullName, ds);
+    if (label?.name !== name) {
+      label = Object.freeze({ name, fullName });
+      if (this.labels.size >= 100_000) this.labels.clear(); // bounded, whatever names a topic holds
+      this.labels.set(fullName, label);
     }
-    return ds;
+    return { info, label };
   }
 
   // A name the catalog does not know yet: ask it (it rate-limits its reloads); if it cannot answer, the record still

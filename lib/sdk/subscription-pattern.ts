@@ -96,18 +96,16 @@ export function parseSubscriptions(json: unknown): string[] {
   return list as string[];
 }
 
-/** Whether `name` is a full datastream name: six non-empty levels, no '*'. */
+/** Whether `name` is a full datastream name: six non-empty levels, no '*', no level starting or ending with a space. */
 export function isFullDatastreamName(name: string): boolean {
-  // A scan rather than split(): the consumer asks this of every message key.
-  let levels = 1;
+  // indexOf() rather than split() or a loop over characters: the consumer asks this of every new message key.
+  if (name.indexOf("*") !== -1) return false;
   let start = 0;
-  for (let i = 0; i <= name.length; i++) {
-    const c = i === name.length ? 46 : name.charCodeAt(i);
-    if (c === 42 /* * */) return false;
-    if (c !== 46 /* . */) continue;
-    if (i === start || name.charCodeAt(start) === 32 || name.charCodeAt(i - 1) === 32) return false;
-    if (i < name.length) levels++;
-    start = i + 1;
+  for (let level = 1; level < NAME_LEVELS; level++) {
+    const end = name.indexOf(".", start);
+    if (end === -1 || end === start || name.charCodeAt(start) === 32 || name.charCodeAt(end - 1) === 32) return false;
+    start = end + 1;
   }
-  return levels === NAME_LEVELS;
+  const n = name.length;
+  return start < n && name.indexOf(".", start) === -1 && name.charCodeAt(start) !== 32 && name.charCodeAt(n - 1) !== 32;
 }
