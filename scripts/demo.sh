@@ -13,6 +13,15 @@ step "applying database migrations"
 run_ts scripts/db-migrate.ts || fail "migrations failed" "see the message above"
 
 cd "$RHEI_ROOT"
+sdk_bundle="dist/sdk/index.js"
+if [ -f "$sdk_bundle" ] && [ -z "$(find lib/sdk lib/kafka lib/log.ts scripts/build-sdk.mjs tsconfig.sdk.json package-lock.json \
+  -newer "$sdk_bundle" -type f -print -quit 2>/dev/null)" ]; then
+  ok "SDK build (dist/sdk) is up to date"
+else
+  step "building the SDK (dist/sdk, for rhei/sdk and npx rhei)"
+  npm run build:sdk >"$RHEI_DATA/build-sdk.log" 2>&1 || fail "the SDK build failed (see $RHEI_DATA/build-sdk.log)" "read the log's last lines"
+  ok "built"
+fi
 build_id=".next/BUILD_ID"
 if [ -f "$build_id" ] && [ -z "$(find app components lib prisma public server.ts next.config.js package-lock.json \
   -newer "$build_id" -type f -not -path 'lib/generated/*' -print -quit 2>/dev/null)" ]; then

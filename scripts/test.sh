@@ -44,7 +44,7 @@ run_stage lint npx biome check --error-on-warnings .
 run_stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 run_stage integration npx vitest run --project integration --reporter=default --reporter=json \
   --outputFile.json="$results/integration.json"
-run_stage build env NODE_ENV=production npx next build
+run_stage build bash -c "npm run build:sdk && NODE_ENV=production npx next build"
 if [ "${stage_status[build]}" = ok ]; then
   run_stage e2e env NODE_OPTIONS="--import ./scripts/runtime/register-hooks.mjs" npx playwright test
 else
