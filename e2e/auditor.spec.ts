@@ -74,7 +74,7 @@ test("an auditor filters the audit log, exports exactly those rows, and can chan
 
   // A filter that matches nothing says so and offers to clear it.
   await page.getByLabel("Action").fill("company.delete");
-  await expect(page.getByText("No events match these filters")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No events match these filters")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page.getByLabel("Actor")).toHaveValue("");
   await expect(page.getByText(/^1–\d+ of (8|9|[1-9]\d+)$/)).toBeVisible(); // the 8 above, and the reconciler's

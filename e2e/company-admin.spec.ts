@@ -14,7 +14,7 @@ test("an admin manages members and settings; an outsider gets a 404", async ({ p
   await page.goto("/");
   await page.getByRole("link", { name: new RegExp(name) }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
-  await expect(page.getByText("No systems yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No systems yet")).toBeVisible();
 
   await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Members" }).click();
   await page.getByRole("button", { name: "Add member" }).click();

@@ -39,9 +39,9 @@ test("an engineer imports Car1, changes a unit, creates an Observation datastrea
 
   // An empty system says what to do.
   await page.goto(`/companies/${company.id}/systems/${system.id}`);
-  await expect(page.getByText("Nothing described yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Nothing described yet")).toBeVisible();
   await systemTab(page, "Datastreams").click();
-  await expect(page.getByText("No datastreams yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No datastreams yet")).toBeVisible();
 
   // Import: upload, dry run, apply.
   await systemTab(page, "Import / export").click();
@@ -214,7 +214,7 @@ test("an auditor sees everything read-only, an operator cannot create, an outsid
   await screenshot(page, testInfo, "thing-page.png");
   await page.getByRole("link", { name: "Latitude" }).click();
   await expect(page.getByTestId("datastream-full-name")).toHaveText(`${system.name}.Main.Latitude`);
-  await expect(page.getByText("No rejected records")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No rejected records")).toBeVisible();
   await expect(page.getByRole("button", { name: /Edit|Delete datastream/ })).toHaveCount(0);
   await systemTab(page, "Sensors").click();
   await expect(page.getByRole("table", { name: "Sensors" }).getByRole("row")).toHaveCount(4);

@@ -21,7 +21,7 @@ test("the profile: rename, change the password, create a token, use it, revoke i
   await page.getByRole("menuitem", { name: "Profile and API tokens" }).click();
   await expect(page).toHaveURL("/profile");
   await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
-  await expect(page.getByText("No API tokens yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No API tokens yet")).toBeVisible();
 
   await page.getByLabel("Name").fill("Grace B. Hopper");
   await page.getByRole("button", { name: "Save name" }).click();

@@ -44,7 +44,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
 
   // Create a system; a name that breaks the rule is refused with the rule shown.
   await page.goto(`/companies/${company.id}`);
-  await expect(page.getByText("No systems yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No systems yet")).toBeVisible();
   await page.getByRole("button", { name: "Create system" }).click();
   const create = page.getByRole("dialog", { name: "Create a system" });
   await create.getByLabel("Workcenter").fill("Car Fleet");
@@ -75,7 +75,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
 
   // Register a client; a bad name is refused with the rule.
   await page.getByRole("navigation", { name: "System" }).getByRole("link", { name: "Clients" }).click();
-  await expect(page.getByText("No client applications yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No client applications yet")).toBeVisible();
   await page.getByRole("button", { name: "Register client" }).click();
   const register = page.getByRole("dialog", { name: "Register a client application" });
   await register.getByLabel("Name").fill("car 1");
@@ -170,7 +170,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
   await deleteClient.getByLabel("Type car_1 to confirm").fill("car_1");
   await deleteClient.getByRole("button", { name: "Delete client" }).click();
   await expect(page).toHaveURL(`${systemUrl}/clients`);
-  await expect(page.getByText("No client applications yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No client applications yet")).toBeVisible();
 
   // Settings: partitions only grow, and the form says so before the server does.
   await page.getByRole("navigation", { name: "System" }).getByRole("link", { name: "Settings" }).click();
@@ -191,7 +191,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
   await deleteSystem.getByLabel(`Type ${systemName} to confirm`).fill(systemName);
   await deleteSystem.getByRole("button", { name: "Delete system" }).click();
   await expect(page).toHaveURL(new RegExp(`/companies/${company.id}$`));
-  await expect(page.getByText("No systems yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No systems yet")).toBeVisible();
 });
 
 test("an engineer reads systems and clients without managing them; an operator cannot open a client; an outsider gets 404", async ({
@@ -221,7 +221,7 @@ test("an engineer reads systems and clients without managing them; an operator c
   await page.getByRole("link", { name: client.name }).click();
   await expect(page.getByRole("heading", { name: client.name })).toBeVisible();
   await expect(page.getByRole("button", { name: /Rotate secret|Revoke|Delete client/ })).toHaveCount(0);
-  await expect(page.getByText("No description")).toHaveCount(2); // the system's and the client's
+  await expect(page.getByRole("main").getByText("No description")).toHaveCount(2); // the system's and the client's
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
   await screenshot(page, testInfo.outputPath("engineer-client-page.png"));
 

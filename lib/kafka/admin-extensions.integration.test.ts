@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { aclKey } from "./acl-binding";
 import { createAcls, deleteAcls, describeAcls } from "./acls";
 import { KafkaAdmin } from "./admin";
@@ -184,9 +184,11 @@ describe("lib/kafka admin extensions", () => {
       upsert: users.map((username) => ({ username, material })),
     });
     expect([...set.values()]).toEqual([null, null]);
-    expect((await listScramUsers(consoleKafkaConfig(), users)).sort()).toEqual(users);
+    // The controller acknowledges before the broker's metadata image (which answers the describe) shows the change.
+    const listed = () => listScramUsers(consoleKafkaConfig(), users).then((u) => u.sort());
+    await vi.waitFor(async () => expect(await listed()).toEqual(users), { timeout: 10_000, interval: 200 });
     const removed = await alterScramCredentials(consoleKafkaConfig(), { delete: [...users, `it-ext-none-${suffix}`] });
     expect([...removed.values()]).toEqual([null, null, null]);
-    expect(await listScramUsers(consoleKafkaConfig(), users)).toEqual([]);
+    await vi.waitFor(async () => expect(await listed()).toEqual([]), { timeout: 10_000, interval: 200 });
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { KafkaAdmin } from "./admin";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { consoleKafkaConfig } from "./console-connection";
@@ -74,7 +74,11 @@ describe("the local broker is secured", () => {
 
   it("creates a SCRAM user through the admin API, which then authenticates but is refused without ACLs", async () => {
     await upsertScramCredential(consoleKafkaConfig(), stranger, await scramMaterial(strangerPassword));
-    expect(await listScramUsers(consoleKafkaConfig(), [stranger])).toEqual([stranger]);
+    // Acknowledged by the controller before the broker's metadata image (which answers the describe) shows it.
+    await vi.waitFor(async () => expect(await listScramUsers(consoleKafkaConfig(), [stranger])).toEqual([stranger]), {
+      timeout: 10_000,
+      interval: 200,
+    });
 
     const config = quick({
       ...consoleKafkaConfig(),
@@ -103,7 +107,11 @@ describe("the local broker is secured", () => {
 
   it("removes a SCRAM user, after which it cannot authenticate", async () => {
     await deleteScramCredential(consoleKafkaConfig(), stranger);
-    expect(await listScramUsers(consoleKafkaConfig(), [stranger])).toEqual([]);
+    // Acknowledged by the controller before the broker's metadata image (which answers the describe) shows it.
+    await vi.waitFor(async () => expect(await listScramUsers(consoleKafkaConfig(), [stranger])).toEqual([]), {
+      timeout: 10_000,
+      interval: 200,
+    });
     const config = quick({
       ...consoleKafkaConfig(),
       sasl: { mechanism: "scram-sha-512", username: stranger, password: strangerPassword },
