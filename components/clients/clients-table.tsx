@@ -1,12 +1,12 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Page } from "@/lib/pagination";
+import { formatDateTime } from "@/lib/ui/format";
 import { ClientStatusBadge } from "./client-status-badge";
 
 export interface ClientRow {
@@ -19,7 +19,7 @@ export interface ClientRow {
 }
 
 const column = createColumnHelper<ClientRow>();
-const when = (d: Date | null) => (d ? format(d, "yyyy-MM-dd HH:mm") : "never");
+const when = (d: Date | null) => (d ? formatDateTime(d) : "never");
 
 export function ClientsTable({
   clientsHref,

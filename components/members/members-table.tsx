@@ -1,6 +1,5 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
@@ -12,6 +11,7 @@ import { NativeSelect } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { type RoleName, roles } from "@/lib/authz/permissions";
 import type { Page } from "@/lib/pagination";
+import { formatDate } from "@/lib/ui/format";
 
 export interface MemberRow {
   role: RoleName;
@@ -78,7 +78,7 @@ export function MembersTable({
         );
       },
     }),
-    column.accessor("createdAt", { header: "Member since", cell: (c) => format(c.getValue(), "yyyy-MM-dd") }),
+    column.accessor("createdAt", { header: "Member since", cell: (c) => formatDate(c.getValue()) }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,

@@ -1,12 +1,12 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { Server } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Page } from "@/lib/pagination";
+import { formatDate } from "@/lib/ui/format";
 
 export interface SystemRow {
   id: string;
@@ -55,7 +55,7 @@ export function SystemsTable({
     column.accessor((s) => s._count.clients, { id: "clients", header: "Clients" }),
     column.accessor((s) => s._count.datastreams, { id: "datastreams", header: "Datastreams" }),
     column.accessor("retentionDays", { header: "Retention", cell: (c) => `${c.getValue()} d` }),
-    column.accessor("createdAt", { header: "Created", cell: (c) => format(c.getValue(), "yyyy-MM-dd") }),
+    column.accessor("createdAt", { header: "Created", cell: (c) => formatDate(c.getValue()) }),
   ];
   return (
     <DataTable

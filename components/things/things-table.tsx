@@ -1,12 +1,12 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { Boxes } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Page } from "@/lib/pagination";
+import { formatDateTime } from "@/lib/ui/format";
 
 export interface ThingRow {
   id: string;
@@ -47,7 +47,7 @@ export function ThingsTable({
       cell: (c) => <span className="line-clamp-2 max-w-md text-slate-600">{c.getValue()}</span>,
     }),
     column.accessor("datastreamCount", { header: "Datastreams" }),
-    column.accessor("updatedAt", { header: "Updated", cell: (c) => format(c.getValue(), "yyyy-MM-dd HH:mm") }),
+    column.accessor("updatedAt", { header: "Updated", cell: (c) => formatDateTime(c.getValue()) }),
   ];
   return (
     <DataTable
