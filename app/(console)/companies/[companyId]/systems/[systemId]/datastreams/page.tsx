@@ -1,4 +1,3 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
 import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
@@ -6,7 +5,6 @@ import { datastreamRows } from "@/components/datastreams/datastream-rows";
 import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
 import { SectionHeader } from "@/components/metadata/section-header";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getCompany } from "@/lib/companies/get-company";
@@ -48,11 +46,6 @@ export default async function DatastreamsPage({
       thingId={query.thingId}
       datastreamsHref={`${base}/datastreams`}
       action={createDatastreamAction.bind(null, companyId, systemId)}
-      trigger={
-        <Button>
-          <Plus className="size-4" aria-hidden /> New datastream
-        </Button>
-      }
     />
   );
   const filtered = Boolean(query.thingId || query.observationType);

@@ -1,10 +1,8 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { SectionHeader } from "@/components/metadata/section-header";
 import { ObservedPropertiesTable } from "@/components/observed-properties/observed-properties-table";
 import { ObservedPropertyFormDialog } from "@/components/observed-properties/observed-property-form-dialog";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getCompany } from "@/lib/companies/get-company";
@@ -38,11 +36,6 @@ export default async function ObservedPropertiesPage({
     <ObservedPropertyFormDialog
       propertiesHref={propertiesHref}
       action={createObservedPropertyAction.bind(null, companyId, systemId)}
-      trigger={
-        <Button>
-          <Plus className="size-4" aria-hidden /> New observed property
-        </Button>
-      }
     />
   );
   return (

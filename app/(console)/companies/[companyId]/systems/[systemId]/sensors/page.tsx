@@ -1,10 +1,8 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { SectionHeader } from "@/components/metadata/section-header";
 import { SensorFormDialog } from "@/components/sensors/sensor-form-dialog";
 import { SensorsTable } from "@/components/sensors/sensors-table";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getCompany } from "@/lib/companies/get-company";
@@ -35,15 +33,7 @@ export default async function SensorsPage({
   const canWrite = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
   const sensorsHref = `/companies/${companyId}/systems/${systemId}/sensors`;
   const create = canWrite && (
-    <SensorFormDialog
-      sensorsHref={sensorsHref}
-      action={createSensorAction.bind(null, companyId, systemId)}
-      trigger={
-        <Button>
-          <Plus className="size-4" aria-hidden /> New sensor
-        </Button>
-      }
-    />
+    <SensorFormDialog sensorsHref={sensorsHref} action={createSensorAction.bind(null, companyId, systemId)} />
   );
   return (
     <div className="space-y-3">

@@ -1,10 +1,8 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { SectionHeader } from "@/components/metadata/section-header";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
 import { ThingsTable } from "@/components/things/things-table";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getCompany } from "@/lib/companies/get-company";
@@ -41,11 +39,6 @@ export default async function ThingsPage({
       systemName={system.name}
       thingsHref={thingsHref}
       action={createThingAction.bind(null, companyId, systemId)}
-      trigger={
-        <Button>
-          <Plus className="size-4" aria-hidden /> New thing
-        </Button>
-      }
     />
   );
   return (

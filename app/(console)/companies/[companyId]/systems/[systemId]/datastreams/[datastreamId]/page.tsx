@@ -1,5 +1,3 @@
-import { format } from "date-fns";
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,7 +10,6 @@ import { DetailHeader } from "@/components/metadata/detail-header";
 import { Facts } from "@/components/metadata/facts";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DottedName } from "@/components/ui/dotted-name";
@@ -27,6 +24,7 @@ import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { loadPage } from "@/lib/pages/load-page";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { formatDateTime } from "@/lib/ui/format";
 import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
 
 export const metadata: Metadata = { title: "Datastream" };
@@ -95,11 +93,6 @@ export default async function DatastreamPage({
                   }}
                   datastreamsHref={`${base}/datastreams`}
                   action={updateDatastreamAction.bind(null, companyId, systemId, datastreamId)}
-                  trigger={
-                    <Button variant="secondary">
-                      <Pencil className="size-4" aria-hidden /> Edit
-                    </Button>
-                  }
                 />
               )}
               {impact && (
@@ -176,8 +169,8 @@ export default async function DatastreamPage({
                 value: d.description || <span className="text-slate-500 italic">No description</span>,
                 wide: true,
               },
-              { label: "Created", value: format(d.createdAt, "yyyy-MM-dd HH:mm") },
-              { label: "Updated", value: format(d.updatedAt, "yyyy-MM-dd HH:mm") },
+              { label: "Created", value: formatDateTime(d.createdAt) },
+              { label: "Updated", value: formatDateTime(d.updatedAt) },
             ]}
           />
         </CardBody>

@@ -1,5 +1,3 @@
-import { format } from "date-fns";
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
@@ -10,7 +8,6 @@ import { DetailHeader } from "@/components/metadata/detail-header";
 import { Facts } from "@/components/metadata/facts";
 import { ObservedPropertyFormDialog } from "@/components/observed-properties/observed-property-form-dialog";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
@@ -20,6 +17,7 @@ import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import { getObservedProperty } from "@/lib/observed-properties/get-observed-property";
 import { listQueryFromSearchParams } from "@/lib/pages/list-query";
 import { loadPage } from "@/lib/pages/load-page";
+import { formatDateTime } from "@/lib/ui/format";
 import { deleteObservedPropertyAction, updateObservedPropertyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Observed property" };
@@ -63,11 +61,6 @@ export default async function ObservedPropertyPage({
                 }}
                 propertiesHref={`${base}/observed-properties`}
                 action={updateObservedPropertyAction.bind(null, companyId, systemId, observedPropertyId)}
-                trigger={
-                  <Button variant="secondary">
-                    <Pencil className="size-4" aria-hidden /> Edit
-                  </Button>
-                }
               />
               <DeleteDetaching
                 what="observed property"
@@ -101,8 +94,8 @@ export default async function ObservedPropertyPage({
                 wide: true,
               },
               { label: "Datastreams", value: String(property._count.datastreams) },
-              { label: "Created", value: format(property.createdAt, "yyyy-MM-dd HH:mm") },
-              { label: "Updated", value: format(property.updatedAt, "yyyy-MM-dd HH:mm") },
+              { label: "Created", value: formatDateTime(property.createdAt) },
+              { label: "Updated", value: formatDateTime(property.updatedAt) },
             ]}
           />
         </CardBody>

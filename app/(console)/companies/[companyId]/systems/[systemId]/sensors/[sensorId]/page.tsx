@@ -1,5 +1,3 @@
-import { format } from "date-fns";
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
@@ -10,7 +8,6 @@ import { DetailHeader } from "@/components/metadata/detail-header";
 import { Facts } from "@/components/metadata/facts";
 import { SensorFormDialog } from "@/components/sensors/sensor-form-dialog";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { isRoleName, roleAllows } from "@/lib/authz/permissions";
@@ -20,6 +17,7 @@ import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import { listQueryFromSearchParams } from "@/lib/pages/list-query";
 import { loadPage } from "@/lib/pages/load-page";
 import { getSensor } from "@/lib/sensors/get-sensor";
+import { formatDateTime } from "@/lib/ui/format";
 import { deleteSensorAction, updateSensorAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sensor" };
@@ -67,11 +65,6 @@ export default async function SensorPage({
                 sensor={fields}
                 sensorsHref={`${base}/sensors`}
                 action={updateSensorAction.bind(null, companyId, systemId, sensorId)}
-                trigger={
-                  <Button variant="secondary">
-                    <Pencil className="size-4" aria-hidden /> Edit
-                  </Button>
-                }
               />
               <DeleteDetaching
                 what="sensor"
@@ -107,8 +100,8 @@ export default async function SensorPage({
                 wide: true,
               },
               { label: "Encoding type", value: sensor.encodingType || "—" },
-              { label: "Created", value: format(sensor.createdAt, "yyyy-MM-dd HH:mm") },
-              { label: "Updated", value: format(sensor.updatedAt, "yyyy-MM-dd HH:mm") },
+              { label: "Created", value: formatDateTime(sensor.createdAt) },
+              { label: "Updated", value: formatDateTime(sensor.updatedAt) },
             ]}
           />
         </CardBody>

@@ -1,5 +1,3 @@
-import { format } from "date-fns";
-import { Pencil, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
@@ -11,7 +9,6 @@ import { Facts } from "@/components/metadata/facts";
 import { DeleteThing } from "@/components/things/delete-thing";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DottedName } from "@/components/ui/dotted-name";
@@ -25,6 +22,7 @@ import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { loadPage } from "@/lib/pages/load-page";
 import { thingDeletionImpact } from "@/lib/things/delete-thing";
 import { getThing } from "@/lib/things/get-thing";
+import { formatDateTime } from "@/lib/ui/format";
 import { jsonText } from "@/lib/ui/json-text";
 import { createDatastreamAction } from "../../datastreams/actions";
 import { deleteThingAction, updateThingAction } from "../actions";
@@ -64,11 +62,6 @@ export default async function ThingPage({
       thingId={thing.id}
       datastreamsHref={`${base}/datastreams`}
       action={createDatastreamAction.bind(null, companyId, systemId)}
-      trigger={
-        <Button>
-          <Plus className="size-4" aria-hidden /> New datastream
-        </Button>
-      }
     />
   );
   return (
@@ -84,11 +77,6 @@ export default async function ThingPage({
                 thingsHref={`${base}/things`}
                 thing={{ name: thing.name, description: thing.description, properties: thing.properties }}
                 action={updateThingAction.bind(null, companyId, systemId, thingId)}
-                trigger={
-                  <Button variant="secondary">
-                    <Pencil className="size-4" aria-hidden /> Edit
-                  </Button>
-                }
               />
               {impact && (
                 <DeleteThing
@@ -123,8 +111,8 @@ export default async function ThingPage({
                 wide: true,
               },
               { label: "Datastreams", value: String(thing._count.datastreams) },
-              { label: "Created", value: format(thing.createdAt, "yyyy-MM-dd HH:mm") },
-              { label: "Updated", value: format(thing.updatedAt, "yyyy-MM-dd HH:mm") },
+              { label: "Created", value: formatDateTime(thing.createdAt) },
+              { label: "Updated", value: formatDateTime(thing.updatedAt) },
             ]}
           />
           <CodeBlock title="Properties" code={jsonText(thing.properties) || "{}"} />
