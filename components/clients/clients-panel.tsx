@@ -2,10 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import type { ListProps } from "@/components/data-table/data-table";
 import type { ActionResult } from "@/lib/actions/run-action";
 import type { RegisterClientInput } from "@/lib/clients/schemas";
 import type { IssuedSecret, SdkConnection } from "@/lib/clients/sdk-config";
-import type { Page } from "@/lib/pagination";
 import { type ClientRow, ClientsTable } from "./clients-table";
 import { RegisterClientDialog } from "./register-client-dialog";
 import { SecretDialog } from "./secret-dialog";
@@ -18,19 +18,12 @@ export function ClientsPanel({
   systemName,
   clientsHref,
   connection,
-  page,
-  sort,
-  order,
-  q,
   register,
-}: {
+  ...list
+}: ListProps<ClientRow> & {
   systemName: string;
   clientsHref: string;
   connection: SdkConnection;
-  page: Page<ClientRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
   /** Absent for roles that may not register clients. */
   register?: (input: RegisterClientInput) => Promise<ActionResult<IssuedSecret>>;
 }) {
@@ -55,9 +48,9 @@ export function ClientsPanel({
             Each has a Kafka user and consumer group named after it, and may use only this system's topics.
           </p>
         </div>
-        {(page.total > 0 || q) && button}
+        {(list.page.total > 0 || list.q) && button}
       </div>
-      <ClientsTable clientsHref={clientsHref} page={page} sort={sort} order={order} q={q} emptyAction={button} />
+      <ClientsTable clientsHref={clientsHref} emptyAction={button} {...list} />
       <SecretDialog
         issued={issued}
         systemName={systemName}
