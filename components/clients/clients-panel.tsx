@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { ListProps } from "@/components/data-table/data-table";
+import { Section } from "@/components/metadata/section";
 import type { ActionResult } from "@/lib/actions/run-action";
 import type { RegisterClientInput } from "@/lib/clients/schemas";
 import type { IssuedSecret, SdkConnection } from "@/lib/clients/sdk-config";
@@ -40,16 +41,11 @@ export function ClientsPanel({
     />
   );
   return (
-    <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 className="text-base font-semibold text-slate-900">Client applications</h2>
-          <p className="text-sm text-slate-500">
-            Each has a Kafka user and consumer group named after it, and may use only this system's topics.
-          </p>
-        </div>
-        {(list.page.total > 0 || list.q) && button}
-      </div>
+    <Section
+      title="Client applications"
+      description="Each has a Kafka user and consumer group named after it, and may use only this system's topics."
+      action={(list.page.total > 0 || list.q) && button}
+    >
       <ClientsTable clientsHref={clientsHref} emptyAction={button} {...list} />
       <SecretDialog
         issued={issued}
@@ -61,6 +57,6 @@ export function ClientsPanel({
           router.refresh();
         }}
       />
-    </div>
+    </Section>
   );
 }
