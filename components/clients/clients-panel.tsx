@@ -2,10 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import type { ListProps } from "@/components/data-table/data-table";
+import { Section } from "@/components/metadata/section";
 import type { ActionResult } from "@/lib/actions/run-action";
 import type { RegisterClientInput } from "@/lib/clients/schemas";
 import type { IssuedSecret, SdkConnection } from "@/lib/clients/sdk-config";
-import type { Page } from "@/lib/pagination";
 import { type ClientRow, ClientsTable } from "./clients-table";
 import { RegisterClientDialog } from "./register-client-dialog";
 import { SecretDialog } from "./secret-dialog";
@@ -18,19 +19,12 @@ export function ClientsPanel({
   systemName,
   clientsHref,
   connection,
-  page,
-  sort,
-  order,
-  q,
   register,
-}: {
+  ...list
+}: ListProps<ClientRow> & {
   systemName: string;
   clientsHref: string;
   connection: SdkConnection;
-  page: Page<ClientRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
   /** Absent for roles that may not register clients. */
   register?: (input: RegisterClientInput) => Promise<ActionResult<IssuedSecret>>;
 }) {
@@ -47,17 +41,12 @@ export function ClientsPanel({
     />
   );
   return (
-    <div className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 className="text-base font-semibold text-slate-900">Client applications</h2>
-          <p className="text-sm text-slate-500">
-            Each has a Kafka user and consumer group named after it, and may use only this system's topics.
-          </p>
-        </div>
-        {(page.total > 0 || q) && button}
-      </div>
-      <ClientsTable clientsHref={clientsHref} page={page} sort={sort} order={order} q={q} emptyAction={button} />
+    <Section
+      title="Client applications"
+      description="Each has a Kafka user and consumer group named after it, and may use only this system's topics."
+      action={(list.page.total > 0 || list.q) && button}
+    >
+      <ClientsTable clientsHref={clientsHref} emptyAction={button} {...list} />
       <SecretDialog
         issued={issued}
         systemName={systemName}
@@ -68,6 +57,6 @@ export function ClientsPanel({
           router.refresh();
         }}
       />
-    </div>
+    </Section>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { KeyRound } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { nameLinkColumn, rowId } from "@/components/data-table/columns";
+import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Page } from "@/lib/pagination";
+import { formatDateTime } from "@/lib/ui/format";
 import { ClientStatusBadge } from "./client-status-badge";
 
 export interface ClientRow {
@@ -19,33 +18,19 @@ export interface ClientRow {
 }
 
 const column = createColumnHelper<ClientRow>();
-const when = (d: Date | null) => (d ? format(d, "yyyy-MM-dd HH:mm") : "never");
+const when = (d: Date | null) => (d ? formatDateTime(d) : "never");
 
 export function ClientsTable({
   clientsHref,
-  page,
-  sort,
-  order,
-  q,
   emptyAction,
-}: {
+  ...list
+}: ListProps<ClientRow> & {
   /** The clients' base URL; each row links to `${clientsHref}/${id}`. */
   clientsHref: string;
-  page: Page<ClientRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
   emptyAction?: ReactNode;
 }) {
   const columns = [
-    column.accessor("name", {
-      header: "Name",
-      cell: (c) => (
-        <Link href={`${clientsHref}/${c.row.original.id}`} className="font-medium text-brand-700 hover:underline">
-          {c.getValue()}
-        </Link>
-      ),
-    }),
+    nameLinkColumn<ClientRow>(clientsHref),
     column.accessor("principal", {
       header: "Principal",
       cell: (c) => <span className="font-mono text-xs break-all">{c.getValue()}</span>,
@@ -58,12 +43,8 @@ export function ClientsTable({
     <DataTable
       label="Clients"
       columns={columns}
-      page={page}
       sortable={["name", "status", "createdAt"]}
-      sort={sort}
-      order={order}
-      q={q}
-      getRowId={(c) => c.id}
+      getRowId={rowId}
       searchPlaceholder="Filter by name or description"
       empty={
         <EmptyState
@@ -75,6 +56,7 @@ export function ClientsTable({
           system and consume from it.
         </EmptyState>
       }
+      {...list}
     />
   );
 }

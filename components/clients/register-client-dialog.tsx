@@ -1,10 +1,8 @@
 "use client";
 import { KeyRound } from "lucide-react";
-import { useState } from "react";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
@@ -22,23 +20,18 @@ export function RegisterClientDialog({
   action: (input: RegisterClientInput) => Promise<ActionResult<IssuedSecret>>;
   onRegistered: (issued: IssuedSecret) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const { form, submit } = useActionForm({
+  const dialog = useFormDialog({
     schema: registerClientSchema,
     defaultValues: { name: "", description: "" },
     action,
-    onSuccess: (issued) => {
-      setOpen(false);
-      form.reset();
-      onRegistered(issued);
-    },
+    onSuccess: onRegistered,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { form } = dialog;
+  const { errors } = form.formState;
   const name = form.watch("name");
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
+      dialog={dialog}
       title="Register a client application"
       description="A machine or program that produces into this system and consumes from it, with its own credentials."
       trigger={
@@ -46,31 +39,21 @@ export function RegisterClientDialog({
           <KeyRound className="size-4" aria-hidden /> Register client
         </Button>
       }
+      submitLabel="Register client"
     >
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {errors.root?.message && <Alert tone="error">{errors.root.message}</Alert>}
-        <Field label="Name" hint={`e.g. car_1. ${CLIENT_NAME_RULE}`} error={errors.name?.message}>
-          <Input autoComplete="off" {...form.register("name")} />
-        </Field>
-        <p className="text-xs text-slate-500">
-          Kafka user and consumer group:{" "}
-          <code className="font-mono break-all text-slate-800" data-testid="principal-preview">
-            {clientPrincipal(systemName, name || "name")}
-          </code>
-          . The name cannot change later.
-        </p>
-        <Field label="Description" error={errors.description?.message}>
-          <Textarea rows={2} {...form.register("description")} />
-        </Field>
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={isSubmitting}>
-            Register client
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <Field label="Name" hint={`e.g. car_1. ${CLIENT_NAME_RULE}`} error={errors.name?.message}>
+        <Input autoComplete="off" {...form.register("name")} />
+      </Field>
+      <p className="text-xs text-slate-500">
+        Kafka user and consumer group:{" "}
+        <code className="font-mono break-all text-slate-800" data-testid="principal-preview">
+          {clientPrincipal(systemName, name || "name")}
+        </code>
+        . The name cannot change later.
+      </p>
+      <Field label="Description" error={errors.description?.message}>
+        <Textarea rows={2} {...form.register("description")} />
+      </Field>
+    </FormDialog>
   );
 }

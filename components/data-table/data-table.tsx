@@ -8,17 +8,21 @@ import { cn } from "@/lib/ui/cn";
 import { Pager } from "./pager";
 import { useListParams } from "./use-list-params";
 
-export interface DataTableProps<T> {
+/** One page of a server-paginated list as the URL asked for it: what every list table gets from its page. */
+export interface ListProps<T> {
+  page: Page<T>;
+  sort: string;
+  order: "asc" | "desc";
+  q?: string;
+}
+
+export interface DataTableProps<T> extends ListProps<T> {
   /** What the table lists, for screen readers ("Systems"). */
   label: string;
   // biome-ignore lint/suspicious/noExplicitAny: column value types differ per column; TanStack's own examples type them this way
   columns: ColumnDef<T, any>[];
-  page: Page<T>;
   /** Column ids the server can sort by. */
   sortable: readonly string[];
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
   getRowId: (row: T) => string;
   searchPlaceholder?: string;
   /** Shown when the list is empty without a filter: say what the list is for and how to fill it. */

@@ -3,11 +3,11 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Activity } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { nameLinkColumn, rowId } from "@/components/data-table/columns";
+import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ObservationTypeName } from "@/lib/datastreams/schemas";
-import type { Page } from "@/lib/pagination";
 
 export interface DatastreamRow {
   id: string;
@@ -37,22 +37,15 @@ const thingColumn = (thingsHref: string) =>
 export function DatastreamsTable({
   datastreamsHref,
   thingsHref,
-  page,
-  sort,
-  order,
-  q,
   toolbar,
   filtered,
   emptyTitle = "No datastreams yet",
   emptyAction,
   hideThing = false,
-}: {
+  ...list
+}: ListProps<DatastreamRow> & {
   datastreamsHref: string;
   thingsHref: string;
-  page: Page<DatastreamRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
   toolbar?: ReactNode;
   /** A filter other than the text one is set: an empty page then means "nothing matches", not "none yet". */
   filtered?: boolean;
@@ -62,14 +55,7 @@ export function DatastreamsTable({
   hideThing?: boolean;
 }) {
   const columns = [
-    column.accessor("name", {
-      header: "Name",
-      cell: (c) => (
-        <Link href={`${datastreamsHref}/${c.row.original.id}`} className="font-medium text-brand-700 hover:underline">
-          {c.getValue()}
-        </Link>
-      ),
-    }),
+    nameLinkColumn<DatastreamRow>(datastreamsHref),
     ...(hideThing ? [] : [thingColumn(thingsHref)]),
     column.accessor("observationType", {
       header: "Type",
@@ -102,15 +88,12 @@ export function DatastreamsTable({
     <DataTable
       label="Datastreams"
       columns={columns}
-      page={page}
       sortable={hideThing ? ["name", "observationType"] : ["name", "thing", "observationType"]}
-      sort={sort}
-      order={order}
-      q={q}
-      getRowId={(d) => d.id}
+      getRowId={rowId}
       searchPlaceholder="Filter by name, description or unit"
       toolbar={toolbar}
       empty={empty}
+      {...list}
     />
   );
 }

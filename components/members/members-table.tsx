@@ -1,9 +1,8 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -11,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { type RoleName, roles } from "@/lib/authz/permissions";
-import type { Page } from "@/lib/pagination";
+import { formatDate } from "@/lib/ui/format";
 
 export interface MemberRow {
   role: RoleName;
@@ -22,19 +21,12 @@ export interface MemberRow {
 const column = createColumnHelper<MemberRow>();
 
 export function MembersTable({
-  page,
-  sort,
-  order,
-  q,
   canManage,
   currentUserId,
   changeRole,
   remove,
-}: {
-  page: Page<MemberRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
+  ...list
+}: ListProps<MemberRow> & {
   canManage: boolean;
   currentUserId: string;
   changeRole: (userId: string, role: RoleName) => Promise<ActionResult<{ email: string; role: string }>>;
@@ -78,7 +70,7 @@ export function MembersTable({
         );
       },
     }),
-    column.accessor("createdAt", { header: "Member since", cell: (c) => format(c.getValue(), "yyyy-MM-dd") }),
+    column.accessor("createdAt", { header: "Member since", cell: (c) => formatDate(c.getValue()) }),
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
@@ -119,14 +111,11 @@ export function MembersTable({
     <DataTable
       label="Members"
       columns={columns}
-      page={page}
       sortable={["name", "email", "role", "createdAt"]}
-      sort={sort}
-      order={order}
-      q={q}
       getRowId={(m) => m.user.id}
       searchPlaceholder="Filter by name or email"
       empty={<EmptyState title="No members" />}
+      {...list}
     />
   );
 }

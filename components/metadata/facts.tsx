@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/ui/cn";
+import { formatDateTime } from "@/lib/ui/format";
 
 export interface Fact {
   label: string;
@@ -21,3 +22,23 @@ export function Facts({ label, facts }: { label: string; facts: Fact[] }) {
     </dl>
   );
 }
+
+/** An optional field left empty. */
+export const none = <span className="text-slate-500">none</span>;
+
+/** A description, or a quiet "No description". */
+export function describedAs(description: string): ReactNode {
+  return description || <span className="text-slate-500 italic">No description</span>;
+}
+
+export const descriptionFact = (description: string): Fact => ({
+  label: "Description",
+  value: describedAs(description),
+  wide: true,
+});
+
+/** When an entity was created and last changed. */
+export const timestampFacts = (entity: { createdAt: Date; updatedAt: Date }): Fact[] => [
+  { label: "Created", value: formatDateTime(entity.createdAt) },
+  { label: "Updated", value: formatDateTime(entity.updatedAt) },
+];

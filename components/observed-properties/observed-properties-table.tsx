@@ -1,65 +1,30 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { Ruler } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import type { ListProps } from "@/components/data-table/data-table";
+import { type EntityRow, EntityTable } from "@/components/metadata/entity-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Page } from "@/lib/pagination";
 
-export interface ObservedPropertyRow {
-  id: string;
-  name: string;
+export interface ObservedPropertyRow extends EntityRow {
   definition: string;
-  datastreamCount: number;
-  updatedAt: Date;
 }
 
-const column = createColumnHelper<ObservedPropertyRow>();
+const definitionColumn = createColumnHelper<ObservedPropertyRow>().accessor("definition", {
+  header: "Definition",
+  cell: (c) => <span className="font-mono text-xs break-all text-slate-600">{c.getValue() || "—"}</span>,
+});
 
 export function ObservedPropertiesTable({
   propertiesHref,
-  page,
-  sort,
-  order,
-  q,
   emptyAction,
-}: {
-  propertiesHref: string;
-  page: Page<ObservedPropertyRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
-  emptyAction?: ReactNode;
-}) {
-  const columns = [
-    column.accessor("name", {
-      header: "Name",
-      cell: (c) => (
-        <Link href={`${propertiesHref}/${c.row.original.id}`} className="font-medium text-brand-700 hover:underline">
-          {c.getValue()}
-        </Link>
-      ),
-    }),
-    column.accessor("definition", {
-      header: "Definition",
-      cell: (c) => <span className="font-mono text-xs break-all text-slate-600">{c.getValue() || "—"}</span>,
-    }),
-    column.accessor("datastreamCount", { header: "Datastreams" }),
-    column.accessor("updatedAt", { header: "Updated", cell: (c) => format(c.getValue(), "yyyy-MM-dd HH:mm") }),
-  ];
+  ...list
+}: ListProps<ObservedPropertyRow> & { propertiesHref: string; emptyAction?: ReactNode }) {
   return (
-    <DataTable
+    <EntityTable
       label="Observed properties"
-      columns={columns}
-      page={page}
-      sortable={["name", "updatedAt"]}
-      sort={sort}
-      order={order}
-      q={q}
-      getRowId={(p) => p.id}
-      searchPlaceholder="Filter by name or description"
+      href={propertiesHref}
+      column={definitionColumn}
       empty={
         <EmptyState
           icon={<Ruler className="size-10" aria-hidden />}
@@ -70,6 +35,7 @@ export function ObservedPropertiesTable({
           that two datastreams measuring the same quantity can be recognised as such.
         </EmptyState>
       }
+      {...list}
     />
   );
 }

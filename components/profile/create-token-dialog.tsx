@@ -2,6 +2,7 @@
 import { KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { DialogForm } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -40,7 +41,7 @@ export function CreateTokenDialog({
       router.refresh();
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const curl = created ? `curl -H "Authorization: Bearer ${created.token}" ${origin}/api/v1/companies` : "";
   return (
     <Dialog
@@ -93,8 +94,7 @@ export function CreateTokenDialog({
           </div>
         </div>
       ) : (
-        <form onSubmit={submit} className="space-y-4" noValidate>
-          {errors.root?.message && <Alert tone="error">{errors.root.message}</Alert>}
+        <DialogForm control={form.control} submit={submit} submitLabel="Create token" onCancel={() => setOpen(false)}>
           <Field label="Name" hint="What it is for, e.g. “CI pipeline”" error={errors.name?.message}>
             <Input autoComplete="off" {...form.register("name")} />
           </Field>
@@ -106,15 +106,7 @@ export function CreateTokenDialog({
               <option value="never">never</option>
             </NativeSelect>
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={isSubmitting}>
-              Create token
-            </Button>
-          </div>
-        </form>
+        </DialogForm>
       )}
     </Dialog>
   );

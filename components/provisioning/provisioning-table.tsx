@@ -2,11 +2,11 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { formatDistanceToNow } from "date-fns";
 import { Boxes } from "lucide-react";
-import { DataTable } from "@/components/data-table/data-table";
+import { rowId } from "@/components/data-table/columns";
+import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { useListParams } from "@/components/data-table/use-list-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/input";
-import type { Page } from "@/lib/pagination";
 import { ProvisioningBadge, type ProvisioningStatusName } from "./provisioning-badge";
 
 export interface ProvisioningRow {
@@ -52,19 +52,12 @@ const columns = [
 ];
 
 export function ProvisioningTable({
-  page,
   byStatus,
-  sort,
-  order,
-  q,
   status,
   type,
-}: {
-  page: Page<ProvisioningRow>;
+  ...list
+}: ListProps<ProvisioningRow> & {
   byStatus: Record<ProvisioningStatusName, number>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
   status?: string;
   type?: string;
 }) {
@@ -93,12 +86,8 @@ export function ProvisioningTable({
       <DataTable
         label="Kafka resources"
         columns={columns}
-        page={page}
         sortable={["resourceKey", "resourceType", "status", "lastErrorAt", "lastReconciledAt"]}
-        sort={sort}
-        order={order}
-        q={q}
-        getRowId={(r) => r.id}
+        getRowId={rowId}
         searchPlaceholder="Filter by topic or principal"
         toolbar={
           <>
@@ -145,6 +134,7 @@ export function ProvisioningTable({
             </EmptyState>
           )
         }
+        {...list}
       />
     </div>
   );

@@ -1,12 +1,10 @@
 "use client";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
@@ -23,26 +21,23 @@ export function CreateSystemDialog({
   action: (input: CreateSystemInput) => Promise<ActionResult<{ id: string; name: string }>>;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const { form, submit } = useActionForm({
+  const dialog = useFormDialog({
     schema: createSystemSchema,
     defaultValues: { workcenter: "", station: "", description: "", retentionDays: 14, partitions: 3 },
     action,
     onSuccess: (system) => {
       toast.success(`System ${system.name} created; its topics are being provisioned`);
-      setOpen(false);
-      form.reset();
       router.push(`/companies/${companyId}/systems/${system.id}`);
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { form } = dialog;
+  const { errors } = form.formState;
   const workcenter = form.watch("workcenter");
   const station = form.watch("station");
   const name = `${companyName}.${workcenter || "workcenter"}.${station || "station"}`;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
+      dialog={dialog}
       title="Create a system"
       description="A machine, fleet or service that produces and consumes data, with its own Kafka topics and clients."
       trigger={
@@ -50,63 +45,53 @@ export function CreateSystemDialog({
           <Plus className="size-4" aria-hidden /> Create system
         </Button>
       }
+      submitLabel="Create system"
     >
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {errors.root?.message && <Alert tone="error">{errors.root.message}</Alert>}
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Workcenter" hint="e.g. iot4cps-wp5-CarFleet" error={errors.workcenter?.message}>
-            <Input autoComplete="off" {...form.register("workcenter")} />
-          </Field>
-          <Field label="Station" hint="e.g. Car1" error={errors.station?.message}>
-            <Input autoComplete="off" {...form.register("station")} />
-          </Field>
-        </div>
-        <div className="space-y-1.5 rounded-md bg-slate-50 px-3 py-2.5 text-xs text-slate-600 ring-1 ring-slate-200">
-          <p>
-            Each part: {NAME_PART_RULE}. The name prefixes the system's topics and its clients' Kafka users, so it
-            cannot change later.
-          </p>
-          <p>
-            Name:{" "}
-            <code className="font-mono break-all text-slate-900" data-testid="system-name-preview">
-              {name}
-            </code>
-          </p>
-          <p>Topics:</p>
-          <ul className="space-y-0.5 pl-3 font-mono break-all text-slate-800" aria-label="Topics of the new system">
-            {Object.values(systemTopics(name)).map((topic) => (
-              <li key={topic}>{topic}</li>
-            ))}
-          </ul>
-        </div>
-        <Field label="Description" error={errors.description?.message}>
-          <Textarea rows={2} {...form.register("description")} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Workcenter" hint="e.g. iot4cps-wp5-CarFleet" error={errors.workcenter?.message}>
+          <Input autoComplete="off" {...form.register("workcenter")} />
         </Field>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            label="Retention (days)"
-            hint="How long Kafka keeps records: 1–3650"
-            error={errors.retentionDays?.message}
-          >
-            <Input type="number" min={1} max={3650} inputMode="numeric" {...form.register("retentionDays")} />
-          </Field>
-          <Field
-            label="Partitions"
-            hint="Per topic, 1–64; can grow later, never shrink"
-            error={errors.partitions?.message}
-          >
-            <Input type="number" min={1} max={64} inputMode="numeric" {...form.register("partitions")} />
-          </Field>
-        </div>
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={isSubmitting}>
-            Create system
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        <Field label="Station" hint="e.g. Car1" error={errors.station?.message}>
+          <Input autoComplete="off" {...form.register("station")} />
+        </Field>
+      </div>
+      <div className="space-y-1.5 rounded-md bg-slate-50 px-3 py-2.5 text-xs text-slate-600 ring-1 ring-slate-200">
+        <p>
+          Each part: {NAME_PART_RULE}. The name prefixes the system's topics and its clients' Kafka users, so it cannot
+          change later.
+        </p>
+        <p>
+          Name:{" "}
+          <code className="font-mono break-all text-slate-900" data-testid="system-name-preview">
+            {name}
+          </code>
+        </p>
+        <p>Topics:</p>
+        <ul className="space-y-0.5 pl-3 font-mono break-all text-slate-800" aria-label="Topics of the new system">
+          {Object.values(systemTopics(name)).map((topic) => (
+            <li key={topic}>{topic}</li>
+          ))}
+        </ul>
+      </div>
+      <Field label="Description" error={errors.description?.message}>
+        <Textarea rows={2} {...form.register("description")} />
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field
+          label="Retention (days)"
+          hint="How long Kafka keeps records: 1–3650"
+          error={errors.retentionDays?.message}
+        >
+          <Input type="number" min={1} max={3650} inputMode="numeric" {...form.register("retentionDays")} />
+        </Field>
+        <Field
+          label="Partitions"
+          hint="Per topic, 1–64; can grow later, never shrink"
+          error={errors.partitions?.message}
+        >
+          <Input type="number" min={1} max={64} inputMode="numeric" {...form.register("partitions")} />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { Server } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { descriptionColumn, nameLinkColumn, rowId } from "@/components/data-table/columns";
+import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Page } from "@/lib/pagination";
+import { formatDate } from "@/lib/ui/format";
 
 export interface SystemRow {
   id: string;
@@ -23,50 +22,23 @@ const column = createColumnHelper<SystemRow>();
 
 export function SystemsTable({
   companyId,
-  page,
-  sort,
-  order,
-  q,
   emptyAction,
-}: {
-  companyId: string;
-  page: Page<SystemRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
-  emptyAction?: ReactNode;
-}) {
+  ...list
+}: ListProps<SystemRow> & { companyId: string; emptyAction?: ReactNode }) {
   const columns = [
-    column.accessor("name", {
-      header: "System",
-      cell: (c) => (
-        <Link
-          href={`/companies/${companyId}/systems/${c.row.original.id}`}
-          className="font-mono text-sm font-medium text-brand-700 hover:underline"
-        >
-          {c.getValue()}
-        </Link>
-      ),
-    }),
-    column.accessor("description", {
-      header: "Description",
-      cell: (c) => <span className="line-clamp-1 max-w-xs">{c.getValue()}</span>,
-    }),
+    nameLinkColumn<SystemRow>(`/companies/${companyId}/systems`, { header: "System", mono: true }),
+    descriptionColumn<SystemRow>("line-clamp-1 max-w-xs"),
     column.accessor((s) => s._count.clients, { id: "clients", header: "Clients" }),
     column.accessor((s) => s._count.datastreams, { id: "datastreams", header: "Datastreams" }),
     column.accessor("retentionDays", { header: "Retention", cell: (c) => `${c.getValue()} d` }),
-    column.accessor("createdAt", { header: "Created", cell: (c) => format(c.getValue(), "yyyy-MM-dd") }),
+    column.accessor("createdAt", { header: "Created", cell: (c) => formatDate(c.getValue()) }),
   ];
   return (
     <DataTable
       label="Systems"
       columns={columns}
-      page={page}
       sortable={["name", "retentionDays", "createdAt"]}
-      sort={sort}
-      order={order}
-      q={q}
-      getRowId={(s) => s.id}
+      getRowId={rowId}
       searchPlaceholder="Filter by name or description"
       empty={
         <EmptyState icon={<Server className="size-10" aria-hidden />} title="No systems yet" action={emptyAction}>
@@ -74,6 +46,7 @@ export function SystemsTable({
           and client applications.
         </EmptyState>
       }
+      {...list}
     />
   );
 }

@@ -1,71 +1,32 @@
 "use client";
-import { createColumnHelper } from "@tanstack/react-table";
-import { format } from "date-fns";
 import { Boxes } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { descriptionColumn } from "@/components/data-table/columns";
+import type { ListProps } from "@/components/data-table/data-table";
+import { type EntityRow, EntityTable } from "@/components/metadata/entity-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Page } from "@/lib/pagination";
 
-export interface ThingRow {
-  id: string;
-  name: string;
+export interface ThingRow extends EntityRow {
   description: string;
-  datastreamCount: number;
-  updatedAt: Date;
 }
-
-const column = createColumnHelper<ThingRow>();
 
 export function ThingsTable({
   thingsHref,
-  page,
-  sort,
-  order,
-  q,
   emptyAction,
-}: {
-  thingsHref: string;
-  page: Page<ThingRow>;
-  sort: string;
-  order: "asc" | "desc";
-  q?: string;
-  emptyAction?: ReactNode;
-}) {
-  const columns = [
-    column.accessor("name", {
-      header: "Name",
-      cell: (c) => (
-        <Link href={`${thingsHref}/${c.row.original.id}`} className="font-medium text-brand-700 hover:underline">
-          {c.getValue()}
-        </Link>
-      ),
-    }),
-    column.accessor("description", {
-      header: "Description",
-      cell: (c) => <span className="line-clamp-2 max-w-md text-slate-600">{c.getValue()}</span>,
-    }),
-    column.accessor("datastreamCount", { header: "Datastreams" }),
-    column.accessor("updatedAt", { header: "Updated", cell: (c) => format(c.getValue(), "yyyy-MM-dd HH:mm") }),
-  ];
+  ...list
+}: ListProps<ThingRow> & { thingsHref: string; emptyAction?: ReactNode }) {
   return (
-    <DataTable
+    <EntityTable
       label="Things"
-      columns={columns}
-      page={page}
-      sortable={["name", "updatedAt"]}
-      sort={sort}
-      order={order}
-      q={q}
-      getRowId={(t) => t.id}
-      searchPlaceholder="Filter by name or description"
+      href={thingsHref}
+      column={descriptionColumn<ThingRow>("line-clamp-2 max-w-md text-slate-600")}
       empty={
         <EmptyState icon={<Boxes className="size-10" aria-hidden />} title="No things yet" action={emptyAction}>
           A thing is an asset of this system: a car, a machine, a weather station. Its datastreams are named after it
           (system.thing.datastream). Create one here, or import a file on the Import / export tab.
         </EmptyState>
       }
+      {...list}
     />
   );
 }

@@ -1,3 +1,5 @@
+import { format } from "date-fns";
+
 /** 1536 → "1.5 KiB": sizes of topics and partitions. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -27,3 +29,9 @@ export function formatRetention(ms: string | null): string {
 export function formatCount(value: string): string {
   return value.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
+
+/** `2026-11-25 10:03` in the viewer's time zone: when a row was created or last changed. */
+export const formatDateTime = (date: Date): string => format(date, "yyyy-MM-dd HH:mm");
+
+/** `2026-11-25`: a day, where the time would be noise (member since, system created). */
+export const formatDate = (date: Date): string => format(date, "yyyy-MM-dd");

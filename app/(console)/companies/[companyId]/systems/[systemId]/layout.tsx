@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -10,6 +9,7 @@ import { getCompany } from "@/lib/companies/get-company";
 import { loadPage } from "@/lib/pages/load-page";
 import { getSystem } from "@/lib/systems/get-system";
 import { systemTabsFor } from "@/lib/systems/system-tabs";
+import { formatDateTime } from "@/lib/ui/format";
 
 /** The system's header and tabs, around its overview, clients, settings (and things, sensors, datastreams). */
 export default async function SystemLayout({
@@ -34,7 +34,7 @@ export default async function SystemLayout({
     { label: "Station", value: system.station },
     { label: "Retention", value: `${system.retentionDays} day${system.retentionDays === 1 ? "" : "s"}` },
     { label: "Partitions", value: String(system.partitions) },
-    { label: "Created", value: format(system.createdAt, "yyyy-MM-dd HH:mm") },
+    { label: "Created", value: formatDateTime(system.createdAt) },
   ];
   return (
     <div>

@@ -1,45 +1,30 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
 import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
 import { datastreamRows } from "@/components/datastreams/datastream-rows";
 import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
-import { SectionHeader } from "@/components/metadata/section-header";
+import { Section } from "@/components/metadata/section";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Button } from "@/components/ui/button";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
-import { getCompany } from "@/lib/companies/get-company";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
-import { listQueryFromSearchParams } from "@/lib/pages/list-query";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
-import { loadPage } from "@/lib/pages/load-page";
 import { getSystem } from "@/lib/systems/get-system";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
 import { createDatastreamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Datastreams" };
 
-export default async function DatastreamsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ companyId: string; systemId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { companyId, systemId } = await params;
-  const actor = await requireActor();
-  const query = listQueryFromSearchParams(datastreamListQuerySchema, await searchParams);
-  const loaded = await loadPage(async () => ({
-    company: await getCompany({ actor, companyId }),
+export default async function DatastreamsPage({ params, searchParams }: ListPageProps<SystemIds>) {
+  const query = await listQueryOf(datastreamListQuerySchema, searchParams);
+  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     system: await getSystem({ actor, systemId }),
     datastreams: await listDatastreams({ actor, systemId, query }),
     // The filter lists the things (and the form its choices) for every role.
     options: await loadDatastreamOptions(actor, systemId),
   }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, system, datastreams, options } = loaded.data;
-  const canWrite = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
+  const { companyId, systemId, can, system, datastreams, options } = loaded.data;
+  const canWrite = can("metadata.write");
   const base = `/companies/${companyId}/systems/${systemId}`;
   const create = canWrite && (
     <DatastreamFormDialog
@@ -48,21 +33,15 @@ export default async function DatastreamsPage({
       thingId={query.thingId}
       datastreamsHref={`${base}/datastreams`}
       action={createDatastreamAction.bind(null, companyId, systemId)}
-      trigger={
-        <Button>
-          <Plus className="size-4" aria-hidden /> New datastream
-        </Button>
-      }
     />
   );
   const filtered = Boolean(query.thingId || query.observationType);
   return (
-    <div className="space-y-3">
-      <SectionHeader
-        title="Datastreams"
-        description="Typed series of observations. The full name, system.thing.datastream, is each record's Kafka key."
-        action={(datastreams.total > 0 || query.q || filtered) && create}
-      />
+    <Section
+      title="Datastreams"
+      description="Typed series of observations. The full name, system.thing.datastream, is each record's Kafka key."
+      action={(datastreams.total > 0 || query.q || filtered) && create}
+    >
       <DatastreamsTable
         datastreamsHref={`${base}/datastreams`}
         thingsHref={`${base}/things`}
@@ -79,6 +58,6 @@ export default async function DatastreamsPage({
       {canWrite && options.things.length === 0 && datastreams.total === 0 && (
         <p className="text-center text-sm text-slate-500">A datastream belongs to a thing: create a thing first.</p>
       )}
-    </div>
+    </Section>
   );
 }

@@ -6,39 +6,30 @@ import { notFound } from "next/navigation";
 import { ClientAccess } from "@/components/clients/client-access";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
 import { EditClientForm } from "@/components/clients/edit-client-form";
+import { describedAs } from "@/components/metadata/facts";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { getClient } from "@/lib/clients/get-client";
 import { SDK_CONFIG_FILE, sdkConfig, sdkConfigJson } from "@/lib/clients/sdk-config";
 import { sdkConnection } from "@/lib/clients/sdk-connection";
-import { getCompany } from "@/lib/companies/get-company";
-import { loadPage } from "@/lib/pages/load-page";
+import { loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
 import { deleteClientAction, revokeClientAction, rotateClientSecretAction, updateClientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
 
 const when = (d: Date | null) => (d ? format(d, "yyyy-MM-dd HH:mm:ss") : "never");
 
-export default async function ClientPage({
-  params,
-}: {
-  params: Promise<{ companyId: string; systemId: string; clientId: string }>;
-}) {
-  const { companyId, systemId, clientId } = await params;
-  const actor = await requireActor();
-  const loaded = await loadPage(async () => ({
-    company: await getCompany({ actor, companyId }),
+export default async function ClientPage({ params }: { params: Promise<SystemIds & { clientId: string }> }) {
+  const loaded = await loadCompanyPage(params, async ({ actor, clientId }) => ({
     client: await getClient({ actor, clientId }),
   }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, client } = loaded.data;
+  const { companyId, systemId, clientId, can, client } = loaded.data;
   if (client.systemId !== systemId || client.system.companyId !== companyId) notFound();
-  const canManage = isRoleName(company.role) && roleAllows(company.role, "client.update");
+  const canManage = can("client.update");
   const clientsHref = `/companies/${companyId}/systems/${systemId}/clients`;
   const connection = sdkConnection();
   const config = sdkConfigJson(sdkConfig(connection, { systemName: client.system.name, name: client.name }));
@@ -102,9 +93,7 @@ export default async function ClientPage({
                 ) : (
                   <>
                     <p className="text-xs text-slate-500">Description</p>
-                    <p className="text-sm text-slate-900">
-                      {client.description || <span className="text-slate-500 italic">No description</span>}
-                    </p>
+                    <p className="text-sm text-slate-900">{describedAs(client.description)}</p>
                   </>
                 )}
               </div>

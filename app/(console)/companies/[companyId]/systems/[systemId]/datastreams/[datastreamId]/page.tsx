@@ -1,5 +1,3 @@
-import { format } from "date-fns";
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,24 +7,19 @@ import { observationTypeInfo } from "@/components/datastreams/observation-types"
 import { RejectedRecords } from "@/components/datastreams/rejected-records";
 import { SchemaVersions } from "@/components/datastreams/schema-versions";
 import { DetailHeader } from "@/components/metadata/detail-header";
-import { Facts } from "@/components/metadata/facts";
+import { descriptionFact, Facts, none, timestampFacts } from "@/components/metadata/facts";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DottedName } from "@/components/ui/dotted-name";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
-import { getCompany } from "@/lib/companies/get-company";
 import { datastreamDeletionImpact } from "@/lib/datastreams/delete-datastream";
 import { getDatastream } from "@/lib/datastreams/get-datastream";
 import { listDatastreamSchemaVersions } from "@/lib/datastreams/list-datastream-schema-versions";
-import { listQueryFromSearchParams } from "@/lib/pages/list-query";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
-import { loadPage } from "@/lib/pages/load-page";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
 import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
 
 export const metadata: Metadata = { title: "Datastream" };
@@ -34,18 +27,12 @@ export const metadata: Metadata = { title: "Datastream" };
 export default async function DatastreamPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ companyId: string; systemId: string; datastreamId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { companyId, systemId, datastreamId } = await params;
-  const actor = await requireActor();
-  const rejectedQuery = listQueryFromSearchParams(rejectedRecordsQuerySchema, await searchParams);
-  const loaded = await loadPage(async () => {
-    const company = await getCompany({ actor, companyId });
+}: ListPageProps<SystemIds & { datastreamId: string }>) {
+  const rejectedQuery = await listQueryOf(rejectedRecordsQuerySchema, searchParams);
+  const loaded = await loadCompanyPage(params, async ({ actor, systemId, datastreamId, can }) => {
     const datastream = await getDatastream({ actor, datastreamId });
     if (datastream.systemId !== systemId) notFound();
-    const canWrite = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
+    const canWrite = can("metadata.write");
     return {
       datastream,
       canWrite,
@@ -56,7 +43,17 @@ export default async function DatastreamPage({
     };
   });
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { datastream: d, canWrite, versions, rejected, options, impact } = loaded.data;
+  const {
+    companyId,
+    systemId,
+    datastreamId,
+    datastream: d,
+    canWrite,
+    versions,
+    rejected,
+    options,
+    impact,
+  } = loaded.data;
   const base = `/companies/${companyId}/systems/${systemId}`;
   const type = observationTypeInfo[d.observationType];
   const link = (href: string, label: string) => (
@@ -64,7 +61,6 @@ export default async function DatastreamPage({
       {label}
     </Link>
   );
-  const none = <span className="text-slate-500">none</span>;
   return (
     <div className="space-y-6">
       <DetailHeader
@@ -95,11 +91,6 @@ export default async function DatastreamPage({
                   }}
                   datastreamsHref={`${base}/datastreams`}
                   action={updateDatastreamAction.bind(null, companyId, systemId, datastreamId)}
-                  trigger={
-                    <Button variant="secondary">
-                      <Pencil className="size-4" aria-hidden /> Edit
-                    </Button>
-                  }
                 />
               )}
               {impact && (
@@ -171,13 +162,8 @@ export default async function DatastreamPage({
                   ? link(`${base}/observed-properties/${d.observedProperty.id}`, d.observedProperty.name)
                   : none,
               },
-              {
-                label: "Description",
-                value: d.description || <span className="text-slate-500 italic">No description</span>,
-                wide: true,
-              },
-              { label: "Created", value: format(d.createdAt, "yyyy-MM-dd HH:mm") },
-              { label: "Updated", value: format(d.updatedAt, "yyyy-MM-dd HH:mm") },
+              descriptionFact(d.description),
+              ...timestampFacts(d),
             ]}
           />
         </CardBody>
