@@ -225,7 +225,9 @@ test("an auditor sees everything read-only, an operator cannot create, an outsid
   await expect(page.getByRole("table", { name: "Observed properties" }).getByRole("row")).toHaveCount(6);
   await expect(page.getByRole("button", { name: "New observed property" })).toHaveCount(0);
   await systemTab(page, "Import / export").click();
-  await expect(page.getByText("Only admins and engineers import metadata; your role (auditor)")).toBeVisible();
+  await expect(
+    page.getByRole("main").getByText("Only admins and engineers import metadata; your role (auditor)"),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Dry run" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Reference instances.json" })).toBeVisible();
   await screenshot(page, testInfo, "auditor-import-export.png");
@@ -275,8 +277,8 @@ test("an engineer creates and deletes things and sensors; the confirmations name
   await expect(create.getByTestId("thing-name-preview")).toHaveText(`${system.name}.Trailer.…`);
   await create.getByRole("button", { name: "Create thing" }).click();
   await expect(page.getByRole("heading", { name: "Trailer", exact: true })).toBeVisible();
-  await expect(page.getByText("Trailer has no datastreams yet")).toBeVisible();
-  await expect(page.getByText('"axles": 2')).toBeVisible();
+  await expect(page.getByRole("main").getByText("Trailer has no datastreams yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText('"axles": 2')).toBeVisible();
 
   // Its name cannot change, and the edit form says why.
   await page.getByRole("button", { name: "Edit" }).click();

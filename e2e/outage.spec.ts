@@ -35,7 +35,7 @@ test.describe("Kafka stopped while the console runs", () => {
 
     // The home page needs only PostgreSQL.
     await page.goto("/");
-    await expect(page.getByText(`${company.domain}.${company.enterprise}`)).toBeVisible();
+    await expect(page.getByRole("main").getByText(`${company.domain}.${company.enterprise}`)).toBeVisible();
 
     kafka("start");
     await page.goto("/status");

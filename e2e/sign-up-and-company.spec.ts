@@ -25,7 +25,7 @@ test("a new user signs up, signs in, creates a company and sees it on the home p
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByRole("heading", { name: "Your companies" })).toBeVisible();
-  await expect(page.getByText("You are not in any company yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("You are not in any company yet")).toBeVisible();
 
   // Sign out and in again through the sign-in form.
   await page.getByRole("button", { name: "Ada Lovelace" }).click();

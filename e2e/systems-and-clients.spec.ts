@@ -65,7 +65,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
 
   // The system page: header, facts, topics.
   await expect(page.getByRole("heading", { name: systemName })).toBeVisible();
-  await expect(page.getByText("The first car of the fleet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("The first car of the fleet")).toBeVisible();
   const facts = page.getByRole("definition");
   await expect(facts.filter({ hasText: "7 days" })).toBeVisible();
   const topics = page.getByRole("list", { name: "Kafka topics" });
@@ -124,7 +124,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
   // The client page: no secret, a placeholder in its configuration.
   await row.getByRole("link", { name: "car_1" }).click();
   await expect(page.getByRole("heading", { name: "car_1" })).toBeVisible();
-  await expect(page.getByText(`"secret": "<shown once at registration or rotation>"`)).toBeVisible();
+  await expect(page.getByRole("main").getByText(`"secret": "<shown once at registration or rotation>"`)).toBeVisible();
   expect(await page.content()).not.toContain(first.secret);
   await page.getByLabel("Description").fill("Car one's telematics unit");
   await page.getByRole("button", { name: "Save" }).click();
@@ -151,7 +151,7 @@ test("an admin creates a system, registers, rotates, revokes and deletes a clien
   await revokeConfirm.getByRole("button", { name: "Revoke access" }).click();
   await expect(page.getByText(`${systemName}.car_1 revoked`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Re-issue credentials" })).toBeVisible();
-  await expect(page.getByText("Revoked: this configuration no longer works.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Revoked: this configuration no longer works.")).toBeVisible();
   expect(await whoAmIStatus(page.request, `${systemName}.car_1`, second.secret)).toBe(401);
 
   // The system cannot go while it has a client: the refusal says how many and links them.
@@ -212,7 +212,7 @@ test("an engineer reads systems and clients without managing them; an operator c
   await page.getByRole("link", { name: system.name }).click();
   await expect(page.getByRole("heading", { name: system.name })).toBeVisible();
   await page.getByRole("navigation", { name: "System" }).getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByText("Only admins change a system's settings.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Only admins change a system's settings.")).toBeVisible();
   await expect(page.getByLabel("Retention (days)")).toBeDisabled();
   await expect(page.getByRole("button", { name: "Delete system" })).toHaveCount(0);
   await page.getByRole("navigation", { name: "System" }).getByRole("link", { name: "Clients" }).click();
