@@ -52,12 +52,17 @@ describe("lib/kafka admin extensions", () => {
     const groupRead = { ...read, resourceType: "group", resourceName: group } as const;
     await createAcls(admin, [read, write, groupRead]);
     await createAcls(admin, [read]); // again: no error, no duplicate
-    const mine = await describeAcls(admin, { principal });
-    expect(mine.map(aclKey).sort()).toEqual([read, write, groupRead].map(aclKey).sort());
+    // DescribeAcls answers from the broker's metadata image, which can trail the controller's acknowledgement.
+    const described = async () => (await describeAcls(admin, { principal })).map(aclKey).sort();
+    const settle = { timeout: 10_000, interval: 200 };
+    await vi.waitFor(
+      async () => expect(await described()).toEqual([read, write, groupRead].map(aclKey).sort()),
+      settle,
+    );
     expect(await describeAcls(admin, { principal, resourceType: "group" })).toEqual([groupRead]);
     const deleted = await deleteAcls(admin, [{ principal, resourceType: "topic", operation: "write" }]);
     expect(deleted).toEqual([write]);
-    expect((await describeAcls(admin, { principal })).map(aclKey).sort()).toEqual([read, groupRead].map(aclKey).sort());
+    await vi.waitFor(async () => expect(await described()).toEqual([read, groupRead].map(aclKey).sort()), settle);
     await expect(deleteAcls(admin, [{}])).rejects.toThrow(/matches everything/);
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { asClient, consume, produce, refusal } from "@/test/kafka-as-client";
 import { seedClient, seedMember, seedSystem } from "@/test/seed";
 import { deleteClient } from "../clients/delete-client";
@@ -35,6 +35,14 @@ const statuses = async (companyId: string) =>
       r.status,
     ]),
   );
+
+// Changes made by hand reach the broker's metadata image (which answers the describes) a little after the controller
+// acknowledges them; a pass started before that would not see them.
+const settle = { timeout: 10_000, interval: 200 };
+const credentialGone = (principal: string) =>
+  vi.waitFor(async () => expect(await listScramUsers(consoleKafkaConfig(), [principal])).toEqual([]), settle);
+const topicGone = (topic: string) =>
+  vi.waitFor(async () => expect(await admin.listTopics()).not.toContain(topic), settle);
 
 describe("provisioning against the real broker", () => {
   it("gives a registered client exactly its own system's topics and group, and a second pass writes nothing", async () => {
@@ -123,7 +131,7 @@ describe("provisioning against the real broker", () => {
     await reconcileOnce(scope);
     const topic = `${seeded.system.name}.ext`;
     await admin.deleteTopics([topic]);
-    await new Promise((r) => setTimeout(r, 500));
+    await topicGone(topic);
 
     const repair = await reconcileOnce(scope);
     expect(repair).toMatchObject({ drift: 1, failed: 0, followUp: true, requests: { writes: 1 } });
@@ -175,6 +183,7 @@ describe("provisioning against the real broker", () => {
     const scope = { companyIds: [seeded.company.id] };
     await reconcileOnce(scope);
     await deleteScramCredential(consoleKafkaConfig(), seeded.client.principal);
+    await credentialGone(seeded.client.principal);
     expect(await reconcileOnce(scope)).toMatchObject({ errors: 1, requests: { writes: 0 } });
     const row = await db.provisioningState.findUniqueOrThrow({
       where: { resourceType_resourceKey: { resourceType: "credential", resourceKey: seeded.client.principal } },
@@ -243,6 +252,7 @@ describe("provisioning against the real broker", () => {
     ).rejects.toMatchObject({ code: "not_found" });
 
     await deleteScramCredential(consoleKafkaConfig(), seeded.client.principal);
+    await credentialGone(seeded.client.principal);
     await reconcileOnce({ companyIds: [seeded.company.id] });
     expect(await getProvisioningStatus({ actor: seeded.admin.actor, clientId: seeded.client.id })).toMatchObject({
       status: "error",
