@@ -202,10 +202,17 @@ describe("rhei CLI", () => {
     expect(replayed).toEqual(Array.from({ length: 50 }, (_, i) => `r${i}`));
 
     const tail = start(["tail", `${p.system}.Main.Road`, "--limit", "1"]);
-    await new Promise((r) => setTimeout(r, 2500)); // let it start reading from now
-    expect((await rhei(["produce", "Air Temperature", "1"])).code).toBe(0); // not subscribed
-    expect((await rhei(["produce", "Road", "wet"])).code).toBe(0);
-    const tailed = await tail.done;
+    let tailing = true;
+    const ended = tail.done.finally(() => {
+      tailing = false;
+    });
+    // It reads from the moment it starts, which a loaded machine may delay: produce until it has seen one.
+    for (let i = 0; i < 30 && tailing; i++) {
+      expect((await rhei(["produce", "Air Temperature", "1"])).code).toBe(0); // not subscribed
+      expect((await rhei(["produce", "Road", "wet"])).code).toBe(0);
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 500))]);
+    }
+    const tailed = await ended;
     expect(tailed.code).toBe(0);
     expect(JSON.parse(tailed.stdout).result).toBe("wet");
   });
