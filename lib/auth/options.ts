@@ -23,10 +23,10 @@ export const authOptions: NextAuthOptions = {
         const key = String(credentials?.email ?? "")
           .trim()
           .toLowerCase();
-        if (signInThrottle.retryAfter(key) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        if ((await signInThrottle.retryAfter(key)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await verifyCredentials(credentials);
-        if (user) signInThrottle.succeed(key);
-        else signInThrottle.fail(key);
+        if (user) await signInThrottle.succeed(key);
+        else await signInThrottle.fail(key);
         return user;
       },
     }),

@@ -1,42 +1,34 @@
-// Slows password guessing: after MAX_FAILURES failed sign-ins for one email within WINDOW_MS, further attempts for it
-// are refused until the window has passed. Per console process (a guess spread over processes gets N × the budget),
-// bounded in memory.
-export const WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES = 10;
-const MAX_KEYS = 10_000;
+import "server-only";
+import { db } from "../db/client";
+import { MAX_FAILURES, retryAfterMs, WINDOW_MS } from "./throttle-window";
 
-export class SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
+/**
+ * Slows password guessing per email. Failures live in PostgreSQL, so every console process behind a load balancer
+ * counts the same ones; rows older than the window are removed as new failures come in.
+ */
+export const signInThrottle = {
+  async retryAfter(email: string): Promise<number> {
+    const now = Date.now();
+    const recent = await db.signInFailure.findMany({
+      where: { email, at: { gt: new Date(now - WINDOW_MS) } },
+      orderBy: { at: "desc" },
+      take: MAX_FAILURES,
+      select: { at: true },
+    });
+    return retryAfterMs(
+      recent.map((f) => f.at.getTime()),
+      now,
+    );
+  },
 
-  constructor(private readonly now: () => number = Date.now) {}
+  async fail(email: string): Promise<void> {
+    await db.$transaction([
+      db.signInFailure.create({ data: { email } }),
+      db.signInFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - WINDOW_MS) } } }),
+    ]);
+  },
 
-  private recent(key: string): number[] {
-    const since = this.now() - WINDOW_MS;
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
-  }
-
-  /** Milliseconds until `key` may try again, or 0. */
-  retryAfter(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < MAX_FAILURES) return 0;
-    return (recent[recent.length - MAX_FAILURES] ?? 0) + WINDOW_MS - this.now();
-  }
-
-  fail(key: string): void {
-    const recent = this.recent(key);
-    if (!this.failures.has(key) && this.failures.size >= MAX_KEYS) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest !== undefined) this.failures.delete(oldest);
-    }
-    this.failures.set(key, [...recent, this.now()]);
-  }
-
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
-}
-
-export const signInThrottle = new SignInThrottle();
+  async succeed(email: string): Promise<void> {
+    await db.signInFailure.deleteMany({ where: { email } });
+  },
+};
