@@ -135,8 +135,9 @@ export function demoPassword(role: RoleName): string {
 }
 
 /**
- * The reference demo's stream apps (car1analytics, car2analytics, weather2car1, weather2analytics) plus its
- * StreamHub example (stations → services): which system's data flows into which system's `.ext`.
+ * The reference demo's stream apps (car1analytics, car2analytics, weather2car1, weather2analytics), its StreamHub
+ * example (stations → services), and what Car2 subscribes to (the stations' air temperature, and Car1, which the
+ * reference joined with Car2 into Car2's `.ext`): which system's data flows into which system's `.ext`.
  */
 export const demoStreams = [
   {
@@ -153,6 +154,16 @@ export const demoStreams = [
     name: "weather2car1",
     from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
     to: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
+  },
+  {
+    name: "weather2car2",
+    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
+    to: "cz.icecars.iot4cps-wp5-CarFleet.Car2",
+  },
+  {
+    name: "car1car2",
+    from: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
+    to: "cz.icecars.iot4cps-wp5-CarFleet.Car2",
   },
   {
     name: "weather2analytics",

@@ -66,7 +66,7 @@ describe("the demo", () => {
     // What each system's topics carry: its clients' data (.int), data relayed from other systems (.ext), logs (.log).
     const expected: Record<string, ("int" | "ext" | "log")[]> = {
       [systems[0] as string]: ["int", "ext", "log"],
-      [systems[1] as string]: ["int", "log"],
+      [systems[1] as string]: ["int", "ext", "log"],
       [systems[2] as string]: ["int", "log"],
       [systems[3] as string]: ["ext", "log"],
       [systems[4] as string]: ["ext", "log"],
