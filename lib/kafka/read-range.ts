@@ -1,6 +1,7 @@
-import { Consumer, FetchIsolationLevels, SASLMechanisms } from "@platformatic/kafka";
+import { Consumer, FetchIsolationLevels } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, toKafkaError } from "./errors";
+import { platformaticConnectionOptions } from "./platformatic-client";
 
 // Reading a time range of a topic without joining any consumer group. A client's ACLs allow only its own group,
 // and joining it for a replay would take partitions away from the client's live consumer. kafkajs can only fetch
@@ -62,22 +63,9 @@ function consumerFor(config: KafkaConnectionConfig): Consumer {
     bootstrapBrokers: config.brokers,
     groupId: `${config.clientId}.unused-no-group`,
     timeout: config.requestTimeoutMs ?? 30_000,
-    connectTimeout: config.connectionTimeoutMs ?? 5000,
     retries: config.retries ?? 3,
     isolationLevel: FetchIsolationLevels.READ_COMMITTED,
-    tls: config.ssl ? {} : undefined,
-    sasl: config.sasl
-      ? {
-          mechanism:
-            config.sasl.mechanism === "plain"
-              ? SASLMechanisms.PLAIN
-              : config.sasl.mechanism === "scram-sha-256"
-                ? SASLMechanisms.SCRAM_SHA_256
-                : SASLMechanisms.SCRAM_SHA_512,
-          username: config.sasl.username,
-          password: config.sasl.password,
-        }
-      : undefined,
+    ...platformaticConnectionOptions(config),
   });
 }
 

@@ -3,35 +3,22 @@ import { CreateSystemDialog } from "@/components/systems/create-system-dialog";
 import { SystemsTable } from "@/components/systems/systems-table";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
-import { getCompany } from "@/lib/companies/get-company";
 import { companyName } from "@/lib/names";
-import { listQueryFromSearchParams } from "@/lib/pages/list-query";
-import { loadPage } from "@/lib/pages/load-page";
 import { listSystems } from "@/lib/systems/list-systems";
 import { systemListQuerySchema } from "@/lib/systems/schemas";
+import { type ListPageProps, listQueryOf, loadCompanyPage } from "./_lib/load-company-page";
 import { createSystemAction } from "./actions";
 
 export const metadata: Metadata = { title: "Systems" };
 
-export default async function CompanySystemsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ companyId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { companyId } = await params;
-  const actor = await requireActor();
-  const query = listQueryFromSearchParams(systemListQuerySchema, await searchParams);
-  const loaded = await loadPage(async () => ({
-    company: await getCompany({ actor, companyId }),
+export default async function CompanySystemsPage({ params, searchParams }: ListPageProps<{ companyId: string }>) {
+  const query = await listQueryOf(systemListQuerySchema, searchParams);
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => ({
     systems: await listSystems({ actor, companyId, query }),
   }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, systems } = loaded.data;
-  const canCreate = isRoleName(company.role) && roleAllows(company.role, "system.create");
+  const { companyId, company, can, systems } = loaded.data;
+  const canCreate = can("system.create");
   const create = canCreate && (
     <CreateSystemDialog
       companyId={companyId}

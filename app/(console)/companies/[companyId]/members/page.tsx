@@ -3,34 +3,22 @@ import { AddMemberDialog } from "@/components/members/add-member-dialog";
 import { MembersTable } from "@/components/members/members-table";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
 import { actorUserId } from "@/lib/authz/actor";
-import { getCompany } from "@/lib/companies/get-company";
 import { listMembers } from "@/lib/members/list-members";
 import { memberListQuerySchema } from "@/lib/members/schemas";
-import { listQueryFromSearchParams } from "@/lib/pages/list-query";
-import { loadPage } from "@/lib/pages/load-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage } from "../_lib/load-company-page";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ companyId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { companyId } = await params;
-  const actor = await requireActor();
-  const query = listQueryFromSearchParams(memberListQuerySchema, await searchParams);
-  const loaded = await loadPage(async () => ({
-    company: await getCompany({ actor, companyId }),
+export default async function MembersPage({ params, searchParams }: ListPageProps<{ companyId: string }>) {
+  const query = await listQueryOf(memberListQuerySchema, searchParams);
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => ({
     members: await listMembers({ actor, companyId, query }),
   }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, members } = loaded.data;
-  const canManage = company.role === "admin";
+  const { actor, companyId, can, members } = loaded.data;
+  const canManage = can("member.manage");
   return (
     <>
       <PageHeader

@@ -1,26 +1,22 @@
 import type { Metadata } from "next";
 import { CompanySettings } from "@/components/companies/company-settings";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { requireActor } from "@/lib/auth/session";
-import { getCompany } from "@/lib/companies/get-company";
 import { companyName } from "@/lib/names";
-import { loadPage } from "@/lib/pages/load-page";
+import { loadCompanyPage } from "../_lib/load-company-page";
 import { deleteCompanyAction, updateCompanyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Company settings" };
 
 export default async function CompanySettingsPage({ params }: { params: Promise<{ companyId: string }> }) {
-  const { companyId } = await params;
-  const actor = await requireActor();
-  const loaded = await loadPage(() => getCompany({ actor, companyId }));
+  const loaded = await loadCompanyPage(params, async () => ({}));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const company = loaded.data;
+  const { companyId, company, can } = loaded.data;
   return (
     <CompanySettings
       name={companyName(company)}
       description={company.description}
       systems={company._count.systems}
-      canEdit={company.role === "admin"}
+      canEdit={can("company.update")}
       update={updateCompanyAction.bind(null, companyId)}
       remove={deleteCompanyAction.bind(null, companyId)}
     />

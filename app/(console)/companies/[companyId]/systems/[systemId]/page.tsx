@@ -7,31 +7,22 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
-import { getCompany } from "@/lib/companies/get-company";
-import { loadPage } from "@/lib/pages/load-page";
 import { getSystem } from "@/lib/systems/get-system";
 import { systemContents } from "@/lib/systems/system-contents";
 
+import { loadCompanyPage, type SystemIds } from "../../_lib/load-company-page";
+
 export const metadata: Metadata = { title: "System" };
 
-export default async function SystemOverviewPage({
-  params,
-}: {
-  params: Promise<{ companyId: string; systemId: string }>;
-}) {
-  const { companyId, systemId } = await params;
-  const actor = await requireActor();
-  const loaded = await loadPage(async () => ({
-    company: await getCompany({ actor, companyId }),
+export default async function SystemOverviewPage({ params }: { params: Promise<SystemIds> }) {
+  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     system: await getSystem({ actor, systemId }),
     contents: await systemContents({ actor, systemId }),
   }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, system, contents } = loaded.data;
+  const { companyId, systemId, can, system, contents } = loaded.data;
   const base = `/companies/${companyId}/systems/${systemId}`;
-  const seesClients = isRoleName(company.role) && roleAllows(company.role, "client.read");
+  const seesClients = can("client.read");
   const counts = [
     { label: "Clients", value: contents.clients, href: seesClients ? `${base}/clients` : undefined },
     { label: "Things", value: contents.things, href: `${base}/things` },

@@ -3,28 +3,19 @@ import { ExportCard } from "@/components/metadata-io/export-card";
 import { ImportPanel } from "@/components/metadata-io/import-panel";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
-import { getCompany } from "@/lib/companies/get-company";
 import { getMetadataSystem } from "@/lib/metadata-system";
-import { loadPage } from "@/lib/pages/load-page";
+
+import { loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
 
 export const metadata: Metadata = { title: "Import / export" };
 
-export default async function MetadataImportExportPage({
-  params,
-}: {
-  params: Promise<{ companyId: string; systemId: string }>;
-}) {
-  const { companyId, systemId } = await params;
-  const actor = await requireActor();
-  const loaded = await loadPage(async () => ({
-    company: await getCompany({ actor, companyId }),
+export default async function MetadataImportExportPage({ params }: { params: Promise<SystemIds> }) {
+  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     system: await getMetadataSystem({ actor, systemId, action: "metadata.read" }),
   }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, system } = loaded.data;
-  const canImport = isRoleName(company.role) && roleAllows(company.role, "metadata.write");
+  const { companyId, systemId, company, can, system } = loaded.data;
+  const canImport = can("metadata.write");
   return (
     <div className="space-y-6">
       <Card>

@@ -4,35 +4,21 @@ import { DeleteSystem } from "@/components/systems/delete-system";
 import { SystemSettingsForm } from "@/components/systems/system-settings-form";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
-import { getCompany } from "@/lib/companies/get-company";
-import { loadPage } from "@/lib/pages/load-page";
 import { systemDeletionImpact } from "@/lib/systems/delete-system";
 import { getSystem } from "@/lib/systems/get-system";
+import { loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
 import { deleteSystemAction, updateSystemAction } from "../actions";
 
 export const metadata: Metadata = { title: "System settings" };
 
-export default async function SystemSettingsPage({
-  params,
-}: {
-  params: Promise<{ companyId: string; systemId: string }>;
-}) {
-  const { companyId, systemId } = await params;
-  const actor = await requireActor();
-  const loaded = await loadPage(async () => {
-    const company = await getCompany({ actor, companyId });
-    const role = isRoleName(company.role) ? company.role : undefined;
-    const canDelete = role !== undefined && roleAllows(role, "system.delete");
-    return {
-      system: await getSystem({ actor, systemId }),
-      canEdit: role !== undefined && roleAllows(role, "system.update"),
-      impact: canDelete ? await systemDeletionImpact({ actor, systemId }) : null,
-    };
-  });
+export default async function SystemSettingsPage({ params }: { params: Promise<SystemIds> }) {
+  const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => ({
+    system: await getSystem({ actor, systemId }),
+    impact: can("system.delete") ? await systemDeletionImpact({ actor, systemId }) : null,
+  }));
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { system, canEdit, impact } = loaded.data;
+  const { companyId, systemId, can, system, impact } = loaded.data;
+  const canEdit = can("system.update");
   const base = `/companies/${companyId}/systems/${systemId}`;
   return (
     <div className="space-y-6">
