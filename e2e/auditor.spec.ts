@@ -106,7 +106,7 @@ test("an auditor filters the audit log, exports exactly those rows, and can chan
   ).toHaveCount(0);
   await engineerPage.goto(`/companies/${company.id}/audit`);
   await expect(engineerPage.getByText("You cannot open this page")).toBeVisible();
-  await expect(engineerPage.getByText("Your role (engineer) may not audit read")).toBeVisible();
+  await expect(engineerPage.getByText("Your role (engineer) may not read the audit log")).toBeVisible();
   const csvResponse = await engineerPage.request.get(`/api/v1/companies/${company.id}/audit-events.csv`);
   expect(csvResponse.status()).toBe(403);
   await other.close();

@@ -240,7 +240,9 @@ test("an auditor sees everything read-only, an operator cannot create, an outsid
   await expect(operatorPage.getByRole("button", { name: "New datastream" })).toHaveCount(0);
   const refused = await operatorPage.request.post(`/api/v1/systems/${system.id}/things`, { data: { name: "Sneaky" } });
   expect(refused.status()).toBe(403);
-  expect(((await refused.json()) as { detail: string }).detail).toBe("Your role (operator) may not metadata write");
+  expect(((await refused.json()) as { detail: string }).detail).toBe(
+    "Your role (operator) may not change the twin's metadata",
+  );
   await operatorContext.close();
 
   const outsider = await seedUser("Eve");

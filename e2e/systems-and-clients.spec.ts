@@ -235,7 +235,7 @@ test("an engineer reads systems and clients without managing them; an operator c
   ).toHaveCount(0);
   await operatorPage.goto(`${systemUrl}/clients/${client.id}`);
   await expect(operatorPage.getByText("You cannot open this page")).toBeVisible();
-  await expect(operatorPage.getByText("Your role (operator) may not client read")).toBeVisible();
+  await expect(operatorPage.getByText("Your role (operator) may not see client applications")).toBeVisible();
   await operatorPage.screenshot({ path: testInfo.outputPath("operator-client-denied.png"), fullPage: true });
   await operatorContext.close();
 

@@ -207,7 +207,7 @@ describe("REST API: things, sensors, observed properties, datastreams", () => {
         body: { name: "X" },
       });
       expect(create.status, role).toBe(403);
-      expect(create.json.detail).toBe(`Your role (${role}) may not metadata write`);
+      expect(create.json.detail).toBe(`Your role (${role}) may not change the twin's metadata`);
       const patch = await callApi(datastreamRoute.PATCH, "PATCH", {
         token,
         params: { datastreamId },

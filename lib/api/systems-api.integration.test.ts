@@ -77,7 +77,7 @@ describe("REST API: systems", () => {
         body: { workcenter: "wc", station: uniq("s") },
       });
       expect(create.status, role).toBe(403);
-      expect(create.json.detail).toMatch(new RegExp(`Your role \\(${role}\\) may not system create`));
+      expect(create.json.detail).toMatch(new RegExp(`Your role \\(${role}\\) may not create systems`));
       const patch = await callApi(systemRoute.PATCH, "PATCH", {
         token,
         params: { systemId },

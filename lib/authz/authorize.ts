@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { forbidden, notFound } from "../errors";
 import { isId } from "../ids";
 import type { Actor } from "./actor";
-import { type Action, type RoleName, roleAllows } from "./permissions";
+import { type Action, actionPhrases, type RoleName, roleAllows } from "./permissions";
 
 // What a client application may do, and only within its own system.
 const clientActions: ReadonlySet<Action> = new Set(["system.read", "metadata.read", "metadata.write", "data.read"]);
@@ -34,7 +34,7 @@ export async function authorize(actor: Actor, action: Action, target: AuthorizeT
       const own =
         actor.companyId === target.companyId && (target.systemId === undefined || target.systemId === actor.systemId);
       if (!own || target.systemId === undefined) throw notFound(what);
-      if (!clientActions.has(action)) throw forbidden(`A client application may not ${action.replace(".", " ")}`);
+      if (!clientActions.has(action)) throw forbidden(`A client application may not ${actionPhrases[action]}`);
       return { role: "client" };
     }
     case "user":
@@ -45,7 +45,7 @@ export async function authorize(actor: Actor, action: Action, target: AuthorizeT
       });
       if (!membership) throw notFound(what);
       if (!roleAllows(membership.role, action)) {
-        throw forbidden(`Your role (${membership.role}) may not ${action.replace(".", " ")}`);
+        throw forbidden(`Your role (${membership.role}) may not ${actionPhrases[action]}`);
       }
       return { role: membership.role };
     }

@@ -58,6 +58,31 @@ const allowed: Record<Action, RoleName[]> = {
   "cluster.manage": ["admin"],
 };
 
+/** Each action as the refusal names it: "Your role (operator) may not read client applications". */
+export const actionPhrases: Record<Action, string> = {
+  "company.read": "see this company",
+  "company.update": "change the company's settings",
+  "company.delete": "delete the company",
+  "member.read": "see the company's members",
+  "member.manage": "manage members",
+  "system.read": "see systems",
+  "system.create": "create systems",
+  "system.update": "change a system's settings",
+  "system.delete": "delete systems",
+  "client.read": "see client applications",
+  "client.create": "register client applications",
+  "client.update": "change client applications",
+  "client.rotate": "rotate client secrets",
+  "client.revoke": "revoke client applications",
+  "client.delete": "delete client applications",
+  "metadata.read": "read the twin's metadata",
+  "metadata.write": "change the twin's metadata",
+  "data.read": "read data",
+  "audit.read": "read the audit log",
+  "cluster.read": "see the cluster",
+  "cluster.manage": "manage the cluster",
+};
+
 export function roleAllows(role: RoleName, action: Action): boolean {
   return allowed[action].includes(role);
 }
