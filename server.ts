@@ -20,7 +20,7 @@ const httpServer = createServer((req, res) => {
   void handle(req, res);
 });
 
-const io = attachSocketServer(httpServer, new URL(env.NEXTAUTH_URL).origin);
+const live = attachSocketServer(httpServer, new URL(env.NEXTAUTH_URL).origin);
 // Socket.IO answers its own upgrades; pass the rest (Next's dev reload) on to Next.
 httpServer.on("upgrade", (req, socket, head) => {
   if (!req.url?.startsWith("/socket.io")) void upgradeNext(req, socket, head);
@@ -42,7 +42,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await reconciler.stop();
-  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await live.close();
   await app.close();
   process.exit(0);
 }

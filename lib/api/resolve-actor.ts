@@ -1,7 +1,8 @@
 import "server-only";
 import { authenticateToken } from "../api-tokens/authenticate-token";
-import { getSessionUser, userActor } from "../auth/session";
+import { getSessionUser } from "../auth/session";
 import type { Actor } from "../authz/actor";
+import { userActor } from "../authz/actor";
 import { authenticateClient } from "../clients/authenticate-client";
 import { AppError } from "../errors";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import type { Actor } from "../authz/actor";
+import { type Actor, userActor } from "../authz/actor";
 import { unauthenticated } from "../errors";
 import { currentSessionUser } from "./current-session-user";
 import { authOptions } from "./options";
@@ -22,8 +22,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   if (!id) return null;
   return currentSessionUser(id, session.user?.epoch);
 }
-
-export const userActor = (user: SessionUser): Actor => ({ type: "user", userId: user.id, label: user.email });
 
 /** For server actions: the acting user, or an unauthenticated error. */
 export async function requireActor(): Promise<Actor> {

@@ -10,3 +10,10 @@ export const systemActor = (component: string): Actor => ({ type: "system", labe
 export function actorUserId(actor: Actor): string | undefined {
   return actor.type === "user" || actor.type === "token" ? actor.userId : undefined;
 }
+
+/** The actor of a signed-in user (a page, a server action, a socket). */
+export const userActor = (user: { id: string; email: string }): Actor => ({
+  type: "user",
+  userId: user.id,
+  label: user.email,
+});

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
-import { requestReconcile } from "../provisioning/request-reconcile";
+import { publishEvent } from "../events/publish-event";
 import { getClient } from "./get-client";
 
 /** Deletes a client application; the reconciler then removes its Kafka credential and ACLs. */
@@ -17,7 +17,10 @@ export async function deleteClient({ actor, clientId }: { actor: Actor; clientId
       target: { type: "client", id: clientId, label: client.principal },
       before: row,
     });
+    await publishEvent(
+      { type: "client.changed", companyId: system.companyId, systemId: system.id, clientId, change: "deleted" },
+      tx,
+    );
   });
-  requestReconcile({ companyId: system.companyId, what: `client ${client.principal} deleted` });
   return { principal: client.principal };
 }

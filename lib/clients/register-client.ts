@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { conflict } from "../errors";
-import { requestReconcile } from "../provisioning/request-reconcile";
+import { publishEvent } from "../events/publish-event";
 import { getSystem } from "../systems/get-system";
 import { parseInput } from "../validation";
 import { issueCredential } from "./issue-credential";
@@ -43,8 +43,11 @@ export async function registerClient({
       target: { type: "client", id: created.id, label: created.principal },
       after: created,
     });
+    await publishEvent(
+      { type: "client.changed", companyId: system.companyId, systemId, clientId: created.id, change: "created" },
+      tx,
+    );
     return created;
   });
-  requestReconcile({ companyId: system.companyId, what: `client ${client.principal} registered` });
   return { client, secret: credential.secret };
 }

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { conflict } from "../errors";
-import { requestReconcile } from "../provisioning/request-reconcile";
+import { publishEvent } from "../events/publish-event";
 import { getClient } from "./get-client";
 
 /** Revokes the client's access: the console API refuses it at once, Kafka once the reconciler removed its credential. */
@@ -22,8 +22,17 @@ export async function revokeClient({ actor, clientId }: { actor: Actor; clientId
       before: { status: before.status },
       after: { status: updated.status },
     });
+    await publishEvent(
+      {
+        type: "client.changed",
+        companyId: before.system.companyId,
+        systemId: before.systemId,
+        clientId,
+        change: "updated",
+      },
+      tx,
+    );
     return updated;
   });
-  requestReconcile({ companyId: before.system.companyId, what: `client ${before.principal} revoked` });
   return client;
 }

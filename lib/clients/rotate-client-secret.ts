@@ -2,7 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
-import { requestReconcile } from "../provisioning/request-reconcile";
+import { publishEvent } from "../events/publish-event";
 import { getClient } from "./get-client";
 import { issueCredential } from "./issue-credential";
 
@@ -32,8 +32,17 @@ export async function rotateClientSecret({ actor, clientId }: { actor: Actor; cl
       before: { status: before.status, secretVersion: before.secretVersion },
       after: { status: updated.status, secretVersion: updated.secretVersion },
     });
+    await publishEvent(
+      {
+        type: "client.changed",
+        companyId: before.system.companyId,
+        systemId: before.systemId,
+        clientId,
+        change: "updated",
+      },
+      tx,
+    );
     return updated;
   });
-  requestReconcile({ companyId: before.system.companyId, what: `client ${before.principal} rotated` });
   return { client, secret: credential.secret };
 }

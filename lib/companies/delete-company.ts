@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { conflict } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { companyName } from "../names";
 import { getCompany } from "./get-company";
 
@@ -21,6 +22,7 @@ export async function deleteCompany({ actor, companyId }: { actor: Actor; compan
       target: { type: "company", id: companyId, label: name },
       before: { domain: company.domain, enterprise: company.enterprise, description: company.description },
     });
+    await publishEvent({ type: "company.changed", companyId, change: "deleted" }, tx);
   });
   return { name };
 }

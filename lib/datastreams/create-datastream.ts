@@ -4,6 +4,7 @@ import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
 import { conflict, invalid } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { getMetadataSystem } from "../metadata-system";
 import { parseInput } from "../validation";
 import { checkDatastreamReferences } from "./check-references";
@@ -67,6 +68,16 @@ export async function createDatastream({
         target: { type: "datastream", id: created.id, label: fullName },
         after: created,
       });
+      await publishEvent(
+        {
+          type: "datastream.changed",
+          companyId: system.companyId,
+          systemId,
+          datastreamId: created.id,
+          change: "created",
+        },
+        tx,
+      );
       return created.id;
     })
     .catch((error: unknown) => {

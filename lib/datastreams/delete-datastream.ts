@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
+import { publishEvent } from "../events/publish-event";
 import { getDatastream } from "./get-datastream";
 
 /** What deleting the datastream takes with it, for the confirmation dialog. */
@@ -26,6 +27,10 @@ export async function deleteDatastream({ actor, datastreamId }: { actor: Actor; 
       target: { type: "datastream", id: datastreamId, label: datastream.fullName },
       before: row,
     });
+    await publishEvent(
+      { type: "datastream.changed", companyId: system.companyId, systemId: system.id, datastreamId, change: "deleted" },
+      tx,
+    );
   });
   return { fullName: datastream.fullName };
 }

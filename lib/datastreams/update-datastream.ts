@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { invalid } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { parseInput } from "../validation";
 import { checkDatastreamReferences } from "./check-references";
 import { datastreamInclude, getDatastream } from "./get-datastream";
@@ -93,6 +94,16 @@ export async function updateDatastream({
       before: pick(current),
       after: pick(updated),
     });
+    await publishEvent(
+      {
+        type: "datastream.changed",
+        companyId: before.system.companyId,
+        systemId: current.systemId,
+        datastreamId,
+        change: "updated",
+      },
+      tx,
+    );
   });
   return db.datastream.findUniqueOrThrow({ where: { id: datastreamId }, include: datastreamInclude });
 }

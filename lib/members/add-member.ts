@@ -4,6 +4,7 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { conflict, invalid } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { parseInput } from "../validation";
 import { type AddMemberInput, addMemberSchema } from "./schemas";
 
@@ -39,6 +40,7 @@ export async function addMember({
       target: { type: "membership", id: user.id, label: user.email },
       after: { email: user.email, role: membership.role },
     });
+    await publishEvent({ type: "membership.changed", companyId, userId: user.id }, tx);
     return { ...membership, user };
   });
 }

@@ -5,6 +5,7 @@ import { authorize } from "../authz/authorize";
 import type { RoleName } from "../authz/permissions";
 import { db } from "../db/client";
 import { notFound } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { parseInput } from "../validation";
 import { assertAnotherAdminRemains } from "./last-admin";
 import { changeRoleSchema } from "./schemas";
@@ -38,6 +39,7 @@ export async function changeMemberRole({
       before: { role: before.role },
       after: { role: after.role },
     });
+    await publishEvent({ type: "membership.changed", companyId, userId }, tx);
     return { ...after, user: before.user };
   });
 }

@@ -5,6 +5,7 @@ import { actorUserId } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { notFound } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { assertAnotherAdminRemains } from "./last-admin";
 
 /** Removes a member; any member may leave (remove themselves), admins may remove others. */
@@ -25,6 +26,7 @@ export async function removeMember({ actor, companyId, userId }: { actor: Actor;
       target: { type: "membership", id: userId, label: before.user.email },
       before: { email: before.user.email, role: before.role },
     });
+    await publishEvent({ type: "membership.changed", companyId, userId }, tx);
     return { email: before.user.email };
   });
 }

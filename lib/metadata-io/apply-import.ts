@@ -3,6 +3,7 @@ import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { translatePrismaError } from "../db/prisma-errors";
 import { invalid } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { getMetadataSystem } from "../metadata-system";
 import { parseInput } from "../validation";
 import { diffMetadata, type ImportPlan } from "./diff-metadata";
@@ -55,6 +56,10 @@ export async function applyImport({
         const { plan, operations } = diffMetadata(parsed, existing, system.id);
         if (plan.errors.length > 0) throw importRefusal(plan.errors);
         await executeImport(tx, actor, system, existing, operations, plan);
+        await publishEvent(
+          { type: "datastream.changed", companyId: system.companyId, systemId: system.id, change: "updated" },
+          tx,
+        );
         return plan;
       },
       { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },

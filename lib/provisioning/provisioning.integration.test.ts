@@ -6,6 +6,8 @@ import { registerClient } from "../clients/register-client";
 import { revokeClient } from "../clients/revoke-client";
 import { rotateClientSecret } from "../clients/rotate-client-secret";
 import { db } from "../db/client";
+import { EVENTS_RESUMED } from "../events/change-event";
+import { eventsListening, subscribeEvents } from "../events/subscribe-events";
 import { describeAcls } from "../kafka/acls";
 import { KafkaAdmin } from "../kafka/admin";
 import { consoleKafkaConfig } from "../kafka/console-connection";
@@ -18,7 +20,6 @@ import { listProvisioningStates } from "./list-provisioning-states";
 import { withReconcileLock } from "./reconcile-lock";
 import { reconcileNow } from "./reconcile-now";
 import { reconcileOnce } from "./reconcile-once";
-import { onReconcileRequest } from "./request-reconcile";
 
 let admin: KafkaAdmin;
 beforeAll(async () => {
@@ -279,10 +280,13 @@ describe("provisioning against the real broker", () => {
       code: "not_found",
     });
     const heard: string[] = [];
-    const off = onReconcileRequest((r) => heard.push(r.companyId));
+    const off = subscribeEvents(["provisioning.requested"], (e) => {
+      if (e.type !== EVENTS_RESUMED) heard.push(e.companyId);
+    });
+    await eventsListening();
     await reconcileNow({ actor: seeded.admin.actor, companyId: seeded.company.id });
-    off();
-    expect(heard).toEqual([seeded.company.id]);
+    await expect.poll(() => heard).toEqual([seeded.company.id]);
+    await off();
   });
 
   it("runs one pass at a time across processes: a pass while another holds the lock does nothing", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
-import { requestReconcile } from "./request-reconcile";
+import { publishEvent } from "../events/publish-event";
 
 /**
  * Asks the reconciler for a pass over the company now. Only a nudge: the page does not wait for Kafka, and the
@@ -9,6 +9,6 @@ import { requestReconcile } from "./request-reconcile";
  */
 export async function reconcileNow({ actor, companyId }: { actor: Actor; companyId: string }) {
   await authorize(actor, "cluster.manage", { companyId, what: "Company" });
-  requestReconcile({ companyId, what: `reconcile requested by ${actor.label}` });
+  await publishEvent({ type: "provisioning.requested", companyId });
   return { requested: true };
 }

@@ -1,9 +1,9 @@
 import "server-only";
+import { EVENTS_RESUMED } from "../events/change-event";
+import { subscribeEvents } from "../events/subscribe-events";
 import { createLogger } from "../log";
 import { reconcilableCompanies } from "./reconcilable-companies";
-import { listenForReconcileRequests } from "./reconcile-notifications";
 import { type ReconcileSummary, reconcileOnce } from "./reconcile-once";
-import { onReconcileRequest } from "./request-reconcile";
 import { combineSummaries, emptySummary } from "./summaries";
 
 const log = createLogger("provisioning");
@@ -17,7 +17,7 @@ export interface ReconcilerOptions {
   followUpMs?: number;
   /** Backoff while Kafka (or PostgreSQL) is unreachable: doubling from followUpMs up to this. */
   maxBackoffMs?: number;
-  /** Listen for nudges from other console processes (PostgreSQL NOTIFY). */
+  /** Listen for change events (from any process, lib/events); off, only nudge() and the period start passes. */
   listen?: boolean;
   /** Reconcile only these companies (a console dedicated to some tenants, or a test); all when absent. */
   companyIds?: string[];
@@ -153,9 +153,14 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     schedule(debounceMs);
   };
 
-  const offLocal = onReconcileRequest((reason) => nudge(reason.companyId));
-  const offRemote =
-    options.listen === false ? async () => undefined : listenForReconcileRequests((r) => nudge(r.companyId));
+  // The change events that alter what Kafka should hold; after a lost connection, everything (events were missed).
+  const unsubscribe =
+    options.listen === false
+      ? async () => undefined
+      : subscribeEvents(
+          ["system.changed", "client.changed", "provisioning.requested", "stream-app.changed", "grant.changed"],
+          (event) => nudge(event.type === EVENTS_RESUMED ? undefined : event.companyId),
+        );
   nudge(); // a first full pass at start
 
   return {
@@ -167,8 +172,7 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      offLocal();
-      await offRemote();
+      await unsubscribe();
       await running;
       for (const resolve of waiters) resolve(undefined);
       waiters = [];

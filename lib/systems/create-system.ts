@@ -4,8 +4,8 @@ import type { Actor } from "../authz/actor";
 import { authorize } from "../authz/authorize";
 import { db } from "../db/client";
 import { conflict, notFound } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { systemName } from "../names";
-import { requestReconcile } from "../provisioning/request-reconcile";
 import { parseInput } from "../validation";
 import { type CreateSystemInput, createSystemSchema } from "./schemas";
 
@@ -36,8 +36,8 @@ export async function createSystem({
       target: { type: "system", id: created.id, label: name },
       after: created,
     });
+    await publishEvent({ type: "system.changed", companyId, systemId: created.id, change: "created" }, tx);
     return created;
   });
-  requestReconcile({ companyId, what: `system ${system.name} created` });
   return system;
 }

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { conflict } from "../errors";
-import { requestReconcile } from "../provisioning/request-reconcile";
+import { publishEvent } from "../events/publish-event";
 import { getSystem } from "./get-system";
 import { systemTopics } from "./schemas";
 
@@ -40,7 +40,7 @@ export async function deleteSystem({ actor, systemId }: { actor: Actor; systemId
       before: row,
       after: { deletedTopics: Object.values(systemTopics(system.name)) },
     });
+    await publishEvent({ type: "system.changed", companyId: system.companyId, systemId, change: "deleted" }, tx);
   });
-  requestReconcile({ companyId: system.companyId, what: `system ${system.name} deleted` });
   return { name: system.name };
 }

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { invalid } from "../errors";
-import { requestReconcile } from "../provisioning/request-reconcile";
+import { publishEvent } from "../events/publish-event";
 import { parseInput } from "../validation";
 import { getSystem } from "./get-system";
 import { type UpdateSystemInput, updateSystemSchema } from "./schemas";
@@ -34,8 +34,8 @@ export async function updateSystem({
       before: beforeRow,
       after: updated,
     });
+    await publishEvent({ type: "system.changed", companyId: before.companyId, systemId, change: "updated" }, tx);
     return updated;
   });
-  requestReconcile({ companyId: before.companyId, what: `system ${before.name} updated` });
   return after;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent, recordAuditEvents } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
+import { publishEvent } from "../events/publish-event";
 import { getThing } from "./get-thing";
 
 /** What deleting the thing takes with it, for the confirmation dialog: its datastreams, the first `limit` named. */
@@ -58,6 +59,12 @@ export async function deleteThing({ actor, thingId }: { actor: Actor; thingId: s
         after: { reason: `thing ${label} deleted` },
       })),
     );
+    if (datastreams.length > 0) {
+      await publishEvent(
+        { type: "datastream.changed", companyId: system.companyId, systemId: system.id, change: "deleted" },
+        tx,
+      );
+    }
     return { name: label, deletedDatastreams: datastreams.map((d) => d.fullName) };
   });
 }

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { forbidden, invalid, notFound } from "../errors";
+import { publishEvent } from "../events/publish-event";
 import { parseInput } from "../validation";
 import { type ChangePasswordInput, changePasswordSchema } from "./schemas";
 
@@ -35,6 +36,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: Ch
       action: "user.change-password",
       target: { type: "user", id: user.id, label: user.email },
     });
+    await publishEvent({ type: "session.voided", userId: user.id, epoch: sessionEpoch }, tx);
     return { sessionEpoch };
   });
 }

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { forbidden } from "../errors";
+import { publishEvent } from "../events/publish-event";
 
 /**
  * Voids every session of the user signed in before now (a lost laptop, a shared machine). The caller re-signs
@@ -21,6 +22,7 @@ export async function signOutOtherSessions({ actor }: { actor: Actor }) {
       action: "user.sign-out-other-sessions",
       target: { type: "user", id: user.id, label: user.email },
     });
+    await publishEvent({ type: "session.voided", userId: user.id, epoch: user.sessionEpoch }, tx);
     return { sessionEpoch: user.sessionEpoch };
   });
 }

@@ -1,0 +1,6 @@
+import "server-only";
+import type { SocketHandler } from "../socket-handler";
+import { pingHandler } from "./ping";
+
+/** Every client-to-server event the console answers; socket-server.ts binds each to every socket. */
+export const socketHandlers: readonly SocketHandler[] = [pingHandler];
