@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
-import { clientPrincipal, type RegisterClientInput, registerClientSchema } from "@/lib/clients/schemas";
+import { type RegisterClientInput, registerClientSchema } from "@/lib/clients/schemas";
 import type { IssuedSecret } from "@/lib/clients/sdk-config";
 import { CLIENT_NAME_RULE } from "@/lib/names";
+import { clientPrincipal } from "@/lib/topology/principals";
 
 /** The registration form; on success it closes and hands the secret to the caller, which shows it once. */
 export function RegisterClientDialog({

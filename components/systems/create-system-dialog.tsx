@@ -9,7 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { NAME_PART_RULE } from "@/lib/names";
-import { type CreateSystemInput, createSystemSchema, systemTopics } from "@/lib/systems/schemas";
+import { type CreateSystemInput, createSystemSchema } from "@/lib/systems/schemas";
+import { systemTopics } from "@/lib/topology/system-topics";
 
 export function CreateSystemDialog({
   companyId,

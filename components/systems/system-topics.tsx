@@ -1,5 +1,5 @@
 import { CopyButton } from "@/components/ui/copy-button";
-import { systemTopics } from "@/lib/systems/schemas";
+import { systemTopics } from "@/lib/topology/system-topics";
 
 const purposes = {
   int: "Its clients' data: they write and read it",

@@ -5,9 +5,10 @@ import { db } from "../db/client";
 import { conflict } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import { getSystem } from "../systems/get-system";
+import { clientPrincipal } from "../topology/principals";
 import { parseInput } from "../validation";
 import { issueCredential } from "./issue-credential";
-import { clientPrincipal, type RegisterClientInput, registerClientSchema } from "./schemas";
+import { type RegisterClientInput, registerClientSchema } from "./schemas";
 
 /** Registers a client application; returns its secret, which is shown this once and stored only as a hash. */
 export async function registerClient({

@@ -9,8 +9,3 @@ export const updateClientSchema = z.object({ description }).strict();
 export type UpdateClientInput = z.input<typeof updateClientSchema>;
 
 export const clientListQuerySchema = listQuerySchema(["name", "createdAt", "status"], "name");
-
-/** A client's Kafka user and consumer group: `<system>.<client>`. */
-export function clientPrincipal(systemName: string, name: string): string {
-  return `${systemName}.${name}`;
-}

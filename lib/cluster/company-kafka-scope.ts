@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
-import { kafkaPrincipal, systemTopicNames } from "../provisioning/layout";
+import { kafkaPrincipal } from "../topology/principals";
+import { systemTopicNames } from "../topology/system-topics";
 
 /** What of the cluster belongs to a company: its systems' topics, their consumer groups, its clients' principals. */
 export interface CompanyKafkaScope {

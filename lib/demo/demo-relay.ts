@@ -2,6 +2,7 @@ import "server-only";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { GroupConsumer } from "../kafka/consumer";
 import { KafkaProducer, type ProducerMessage } from "../kafka/producer";
+import { systemTopics } from "../topology/system-topics";
 import type { SimulatorLog } from "./simulators/run-resilient";
 
 export interface DemoStream {
@@ -22,7 +23,10 @@ export async function runDemoRelay(
   log: SimulatorLog,
 ): Promise<void> {
   const routes = new Map<string, string[]>();
-  for (const s of streams) routes.set(`${s.from}.int`, [...(routes.get(`${s.from}.int`) ?? []), `${s.to}.ext`]);
+  for (const s of streams) {
+    const from = systemTopics(s.from).int;
+    routes.set(from, [...(routes.get(from) ?? []), systemTopics(s.to).ext]);
+  }
   const config = consoleKafkaConfig({ clientId: "rhei-demo-relay" });
   while (!signal.aborted) {
     let consumer: GroupConsumer | undefined;

@@ -10,6 +10,7 @@ import { db } from "../db/client";
 import { addMember } from "../members/add-member";
 import { companyName, systemName } from "../names";
 import { createSystem } from "../systems/create-system";
+import { clientPrincipal } from "../topology/principals";
 import { signUp } from "../users/sign-up";
 import { demoCompanies, demoPassword, demoRoles, demoUserEmail } from "./demo-world";
 
@@ -77,7 +78,7 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
         created.push(`system ${name}`);
       }
       for (const c of s.clients) {
-        const principal = `${name}.${c.name}`;
+        const principal = clientPrincipal(name, c.name);
         const file = path.join(options.credentialsDir, `${principal}.json`);
         const existing = await db.client.findUnique({ where: { principal }, select: { id: true, status: true } });
         let secret: string | undefined;

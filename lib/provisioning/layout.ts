@@ -1,6 +1,8 @@
 // The shape of the cluster Rhei provisions: per system three topics, per client one SCRAM user with
 // least-privilege ACLs. Pure, so the planner's unit tests and the README describe the same thing.
 import type { AclBinding, AclOperation, AclResourceType } from "../kafka/acl-binding";
+import { clientGroup, kafkaPrincipal } from "../topology/principals";
+import { systemTopics } from "../topology/system-topics";
 
 const DAY_MS = 86_400_000;
 
@@ -13,11 +15,6 @@ export interface TopicSettings {
   configs: Record<string, string>;
 }
 
-/** `<system>.int` (its clients' data), `<system>.ext` (pushed in by stream apps), `<system>.log` (client logs). */
-export function systemTopicNames(systemName: string): string[] {
-  return [`${systemName}.int`, `${systemName}.ext`, `${systemName}.log`];
-}
-
 export function topicSettings(
   system: { partitions: number; retentionDays: number },
   replicationFactor: number,
@@ -28,10 +25,6 @@ export function topicSettings(
     // Time series are never compacted: compaction would keep only the last record per datastream.
     configs: { "cleanup.policy": "delete", "retention.ms": String(system.retentionDays * DAY_MS) },
   };
-}
-
-export function kafkaPrincipal(username: string): string {
-  return `User:${username}`;
 }
 
 /**
@@ -52,12 +45,12 @@ export function clientAcls(systemName: string, username: string): AclBinding[] {
     operation,
     permission: "allow",
   });
-  const [int, ext, log] = systemTopicNames(systemName) as [string, string, string];
+  const { int, ext, log } = systemTopics(systemName);
   return [
     allow("topic", int, "write"),
     allow("topic", log, "write"),
     allow("topic", int, "read"),
     allow("topic", ext, "read"),
-    allow("group", username, "read"),
+    allow("group", clientGroup(username), "read"),
   ];
 }

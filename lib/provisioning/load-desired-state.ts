@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import { env } from "../env";
 import { compareAcls } from "../kafka/acl-binding";
-import { clientAcls, systemTopicNames, topicSettings } from "./layout";
+import { systemTopicNames } from "../topology/system-topics";
+import { clientAcls, topicSettings } from "./layout";
 import type { DesiredResource } from "./types";
 
 export interface DesiredState {

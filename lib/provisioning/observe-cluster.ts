@@ -4,7 +4,8 @@ import { describeAcls } from "../kafka/acls";
 import type { KafkaAdmin } from "../kafka/admin";
 import { listScramUsers } from "../kafka/scram-credentials";
 import { describeTopicConfigs, type TopicConfigEntry } from "../kafka/topic-configs";
-import { kafkaPrincipal, managedTopicConfigs } from "./layout";
+import { kafkaPrincipal } from "../topology/principals";
+import { managedTopicConfigs } from "./layout";
 import type { ObservedCluster, ObservedTopic } from "./types";
 
 export interface Observation {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AclBinding } from "../kafka/acl-binding";
-import { clientAcls, kafkaPrincipal, systemTopicNames, topicSettings } from "./layout";
+import { kafkaPrincipal } from "../topology/principals";
+import { systemTopicNames } from "../topology/system-topics";
+import { clientAcls, topicSettings } from "./layout";
 import { planReconciliation } from "./plan";
 import type { DesiredResource, ObservedCluster, ResourcePlan, StateRow } from "./types";
 

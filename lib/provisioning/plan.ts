@@ -1,7 +1,8 @@
 // The planner: desired state × observed cluster × previous state rows → what to do, per resource. Pure (no I/O),
 // so every rule below has a unit test (plan.test.ts).
 import { type AclBinding, aclKey, compareAcls } from "../kafka/acl-binding";
-import { kafkaPrincipal, managedTopicConfigs, type TopicSettings } from "./layout";
+import { kafkaPrincipal } from "../topology/principals";
+import { managedTopicConfigs, type TopicSettings } from "./layout";
 import { sameJson } from "./stable-json";
 import type {
   DesiredResource,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAcls, kafkaPrincipal } from "./layout";
+import { kafkaPrincipal } from "../topology/principals";
+import { clientAcls } from "./layout";
 import type { ObservedCluster } from "./types";
 import { actionVisible, subjectsOf } from "./visible";
 

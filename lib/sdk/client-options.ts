@@ -1,4 +1,5 @@
 import { type KafkaConnectionConfig, parseBroker, type SaslMechanism } from "../kafka/connection-config";
+import { clientPrincipal } from "../topology/principals";
 import type { DatastreamCatalog } from "./datastream-catalog";
 import type { DatastreamInfoInput } from "./datastream-info";
 import { SdkError } from "./errors";
@@ -88,7 +89,7 @@ export function checkClientOptions(options: RheiClientOptions): { principal: str
       invalid(`bootstrapServers: ${(error as Error).message}`);
     }
   }
-  const principal = `${system}.${client}`;
+  const principal = clientPrincipal(system, client);
   return {
     principal,
     kafka: {

@@ -1,5 +1,7 @@
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { KafkaProducer } from "../kafka/producer";
+import { clientGroup } from "../topology/principals";
+import { systemDataTopics, systemTopics } from "../topology/system-topics";
 import { BatchingProducer } from "./batching-producer";
 import { type ClientStats, checkClientOptions, type RheiClientOptions } from "./client-options";
 import { ConsoleApi } from "./console-api";
@@ -121,7 +123,11 @@ export class RheiClient {
   }
 
   private observation(info: DatastreamInfo, result: unknown, options: ProduceOptions) {
-    return { topic: `${this.system}.int`, key: info.fullName, value: observationRecord(info, result, options) };
+    return {
+      topic: systemTopics(this.system).int,
+      key: info.fullName,
+      value: observationRecord(info, result, options),
+    };
   }
 
   /** Writes a line to the system's `.log` topic: `{ time, level, client, message }`, key = the principal. */
@@ -135,7 +141,7 @@ export class RheiClient {
       client: this.principal,
       message: String(message),
     });
-    await (await this.producerBatcher()).add({ topic: `${this.system}.log`, key: this.principal, value });
+    await (await this.producerBatcher()).add({ topic: systemTopics(this.system).log, key: this.principal, value });
   }
 
   /** Resolves when everything produced or logged so far is acknowledged by Kafka. */
@@ -158,8 +164,8 @@ export class RheiClient {
   consume(options: { from?: TimeInput } = {}): AsyncIterableIterator<RheiRecord, undefined> {
     this.assertOpen();
     const subscription = new GroupSubscription(this.kafka, {
-      groupId: this.principal,
-      topics: [`${this.system}.int`, `${this.system}.ext`],
+      groupId: clientGroup(this.principal),
+      topics: systemDataTopics(this.system),
       pipeline: this.pipeline,
       maxBufferedRecords: this.options.consumer?.maxBufferedRecords ?? 5000,
       commitIntervalMs: this.options.consumer?.commitIntervalMs ?? 1000,
@@ -183,7 +189,7 @@ export class RheiClient {
     if (toMs <= fromMs) throw new SdkError("invalid-time", "replay: `to` must be after `from`");
     return this.counted(
       rangeRecords(this.kafka, {
-        topics: this.dataTopics(),
+        topics: systemDataTopics(this.system),
         fromMs,
         toMs,
         pipeline: this.pipelineFor(false),
@@ -198,7 +204,7 @@ export class RheiClient {
     const fromMs = options.from === undefined ? Date.now() : brokerTimeMs(options.from);
     return this.counted(
       rangeRecords(this.kafka, {
-        topics: this.dataTopics(),
+        topics: systemDataTopics(this.system),
         fromMs,
         follow: true,
         pipeline: this.pipelineFor(false),
@@ -219,10 +225,6 @@ export class RheiClient {
     if (this.kafkaProducer)
       await (await this.kafkaProducer.catch(() => undefined))?.disconnect().catch(() => undefined);
     if (failures.length > 0) throw failures[0];
-  }
-
-  private dataTopics(): string[] {
-    return [`${this.system}.int`, `${this.system}.ext`];
   }
 
   private async *counted(records: AsyncGenerator<RheiRecord, void, undefined>) {

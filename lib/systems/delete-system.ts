@@ -4,8 +4,8 @@ import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { conflict } from "../errors";
 import { publishEvent } from "../events/publish-event";
+import { systemTopics } from "../topology/system-topics";
 import { getSystem } from "./get-system";
-import { systemTopics } from "./schemas";
 
 /** What deleting the system takes with it, for the confirmation dialog. */
 export async function systemDeletionImpact({ actor, systemId }: { actor: Actor; systemId: string }) {

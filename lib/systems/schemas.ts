@@ -34,8 +34,3 @@ export const updateSystemSchema = z
 export type UpdateSystemInput = z.input<typeof updateSystemSchema>;
 
 export const systemListQuerySchema = listQuerySchema(["name", "createdAt", "retentionDays"], "name");
-
-/** The three topics of a system, as in the platform Rhei replaces. */
-export function systemTopics(systemName: string) {
-  return { int: `${systemName}.int`, ext: `${systemName}.ext`, log: `${systemName}.log` } as const;
-}

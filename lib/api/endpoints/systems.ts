@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { createSystemSchema, systemListQuerySchema, systemTopics, updateSystemSchema } from "../../systems/schemas";
+import { createSystemSchema, systemListQuerySchema, updateSystemSchema } from "../../systems/schemas";
+import { systemTopics } from "../../topology/system-topics";
 import { defineEndpoint } from "../define-endpoint";
 import { idParam, pageSchema, timestamp } from "../schemas";
 

@@ -1,0 +1,46 @@
+// Kafka principals, consumer groups and transactional ids of everything Rhei runs or issues credentials to.
+
+/** The ACL principal of a SCRAM user. */
+export function kafkaPrincipal(username: string): string {
+  return `User:${username}`;
+}
+
+/** A client application's SCRAM user and consumer group: `<system>.<client>`. */
+export function clientPrincipal(systemName: string, clientName: string): string {
+  return `${systemName}.${clientName}`;
+}
+
+/** The consumer group a client application consumes in (its principal's name). */
+export function clientGroup(principal: string): string {
+  return principal;
+}
+
+/**
+ * A stream app's SCRAM user and consumer group: `<company>.app_<app>`, under its company's prefix (so a cluster that
+ * gives Rhei only `domain.enterprise.` prefixes still works). Three levels, with a `_` that no system level may hold,
+ * so it is never a system (four levels) nor a client (five), and its state topic never a system's topic.
+ */
+export function streamAppPrincipal(companyName: string, appName: string): string {
+  return `${companyName}.app_${appName}`;
+}
+
+/** A stream app's transactional ids all start so (one per input partition, see transactionalIdFor). */
+export function streamAppTransactionalPrefix(principal: string): string {
+  return `${principal}.tx.`;
+}
+
+/**
+ * One transactional id per input partition: kafkajs speaks only the old TxnOffsetCommit (no KIP-447 group fencing),
+ * so a zombie worker is fenced by the broker only if its successor on the same partition uses the same id.
+ */
+export function transactionalIdFor(principal: string, topic: string, partition: number): string {
+  return `${streamAppTransactionalPrefix(principal)}${topic}.${partition}`;
+}
+
+/** A join app's changelog topic: its buffers and watermarks, written in the same transaction as its output. */
+export function streamAppStateTopic(principal: string): string {
+  return `${principal}.state`;
+}
+
+/** The rollup worker's SCRAM user and consumer group (one for the whole console). */
+export const ROLLUP_PRINCIPAL = "rhei-rollups";
