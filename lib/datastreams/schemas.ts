@@ -2,8 +2,8 @@ import { z } from "zod";
 import { jsonEqual } from "../canonical-json";
 import { description, ENTITY_NAME_RULE, entityName } from "../names";
 import { listQuerySchema } from "../pagination";
+import { resultSchemaProblem } from "../result-schema/result-schema";
 import { observationTypeNames } from "../sdk/observation-type-uris";
-import { resultSchemaProblem } from "./result-schema";
 
 export type ObservationTypeName = (typeof observationTypeNames)[number];
 

@@ -1,8 +1,8 @@
 // Pieces both file formats share when reading a document. Pure.
 import { z } from "zod";
 import { canonicalJson } from "../canonical-json";
-import { resultSchemaProblem } from "../datastreams/result-schema";
 import { type ObservationTypeName, typeAndSchemaProblem } from "../datastreams/schemas";
+import { resultSchemaProblem } from "../result-schema/result-schema";
 import { observationTypeFromUri, observationTypeNames, observationTypeUris } from "../sdk/observation-type-uris";
 import {
   type DatastreamSpec,

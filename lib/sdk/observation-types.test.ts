@@ -112,7 +112,7 @@ describe("Observation", () => {
     expect(() => observe(undefined, null)).toThrow(/no result/);
   });
   it("names a schema that does not compile", () => {
-    expect(() => observe({ speed: 1 }, { type: "no-such-type" })).toThrow(/schema that does not compile/);
+    expect(() => observe({ speed: 1 }, { type: "no-such-type" })).toThrow(/result schema is not usable/);
   });
 });
 

@@ -1,10 +1,10 @@
+import type { JsonValue } from "../json/json-value";
+import { jsonProblem, kindOf } from "../json/json-value";
+import { schemaViolation } from "../result-schema/result-schema";
 import { SdkError, showValue } from "./errors";
-import type { JsonValue } from "./json-value";
-import { jsonProblem, kindOf } from "./json-value";
 import type { observationTypeNames } from "./observation-type-uris";
-import { schemaViolation } from "./result-schema";
 
-export type { JsonValue } from "./json-value";
+export type { JsonValue } from "../json/json-value";
 /** Measurement, Count, Truth, Category or Observation. */
 export type ObservationType = (typeof observationTypeNames)[number];
 
@@ -68,11 +68,11 @@ function toCategory(value: unknown): Coerced {
   return { ok: false, why: `a ${kindOf(value)} is not a category` };
 }
 
-function toObservation(datastream: string, value: unknown, schema: object | undefined): Coerced {
+function toObservation(value: unknown, schema: object | undefined): Coerced {
   const problem = jsonProblem(value, "result", 0);
   if (problem) return { ok: false, why: problem };
   if (schema) {
-    const violation = schemaViolation(datastream, schema, value);
+    const violation = schemaViolation(schema, value);
     if (violation) return { ok: false, why: violation };
   }
   return { ok: true, value: value as JsonValue };
@@ -131,7 +131,7 @@ export function tryCoerceResult(
         coerced = toCategory(value);
         break;
       case "Observation":
-        coerced = toObservation(datastream, value, type.resultSchema);
+        coerced = toObservation(value, type.resultSchema);
         break;
     }
   }

@@ -1,4 +1,4 @@
-import { jsonProblem } from "./json-value";
+import { jsonProblem } from "../json/json-value";
 import { type ParseTimeOptions, parseTime } from "./parse-time";
 import { type MessageOrigin, type RejectedRecord, rejectRecord } from "./rejected-record";
 import { isFullDatastreamName } from "./subscription-pattern";

@@ -1,5 +1,5 @@
-// JSON Schemas for the results of Observation datastreams. Pure (no server-only imports), so the SDK and the
-// console check and validate with the same rules.
+// JSON Schemas for the results of Observation datastreams: the one validator of the SDK, the console and the
+// workers. Pure (no server-only imports), so a schema means the same thing wherever a record is checked.
 //
 // Accepted drafts: JSON Schema 2020-12 (the default when `$schema` is absent) and draft-07 (when `$schema` names
 // it), compiled with Ajv 8 in strict mode: unknown keywords are refused rather than silently ignored, since a
@@ -7,7 +7,15 @@
 // References must resolve inside the schema: nothing is fetched.
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import addFormatsModule from "ajv-formats";
+import { jsonDepthProblem } from "../json/json-depth";
+
+// ajv-formats is CommonJS whose default export is the plugin itself; under some loaders (the SDK's bundle) it
+// arrives wrapped once more.
+type FormatsPlugin = (ajv: Ajv | Ajv2020) => unknown;
+const addFormats: FormatsPlugin =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  (addFormatsModule as unknown as FormatsPlugin);
 
 export const RESULT_SCHEMA_DRAFTS = {
   "2020-12": "https://json-schema.org/draft/2020-12/schema",
@@ -19,6 +27,8 @@ export const RESULT_SCHEMA_RULE =
 
 /** At most this many characters of JSON, so a schema stays a description, not a payload. */
 export const RESULT_SCHEMA_MAX_CHARS = 64 * 1024;
+/** At most this deep: Ajv compiles recursively, and 2,000 levels would overflow its stack. */
+export const RESULT_SCHEMA_MAX_DEPTH = 32;
 
 const options = {
   strict: true,
@@ -61,6 +71,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function compileResultSchema(schema: unknown): ValidateFunction {
   if (!isObject(schema)) throw new Error("must be a JSON object");
+  const deep = jsonDepthProblem(schema, RESULT_SCHEMA_MAX_DEPTH);
+  if (deep) throw new Error(deep);
   const size = JSON.stringify(schema).length;
   if (size > RESULT_SCHEMA_MAX_CHARS)
     throw new Error(`is ${size} characters of JSON; at most ${RESULT_SCHEMA_MAX_CHARS}`);
@@ -84,4 +96,29 @@ export function resultSchemaProblem(schema: unknown): string | undefined {
 
 export function describeValidationErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? []).map((e) => `${e.instancePath || "(result)"} ${e.message ?? "is invalid"}`).join("; ");
+}
+
+// Validators of the schemas in use, compiled once per schema object (a catalog keeps one object per datastream).
+const compiled = new WeakMap<object, ValidateFunction | Error>();
+
+/**
+ * The first violation of `value` against `schema` in words ("result.temperature must be number"), or undefined when
+ * it conforms. A schema that does not compile (never one the console stored) refuses every value, saying why.
+ */
+export function schemaViolation(schema: object, value: unknown): string | undefined {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    try {
+      validate = compileResultSchema(schema);
+    } catch (error) {
+      validate = error instanceof Error ? error : new Error(String(error));
+    }
+    compiled.set(schema, validate);
+  }
+  if (validate instanceof Error) return `the datastream's result schema is not usable: ${validate.message}`;
+  if (validate(value)) return undefined;
+  const first = validate.errors?.[0];
+  if (!first) return "does not match the datastream's schema";
+  const where = first.instancePath === "" ? "the result" : `result${first.instancePath.replaceAll("/", ".")}`;
+  return `${where} ${first.message ?? "does not match the schema"}`;
 }
