@@ -1,11 +1,25 @@
 "use client";
 import { AlertTriangle } from "lucide-react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
-// The error boundary of the console's pages: the server's message is hidden in production, its digest is not.
+type Services = "checking" | "up" | "down";
+
+// The error boundary of the console's pages: the server's message is hidden in production, its digest is not. It
+// blames a service only when the health check says one is down; otherwise the fault is Rhei's own, and says so.
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const [services, setServices] = useState<Services>("checking");
+  useEffect(() => {
+    let live = true;
+    fetch("/api/health", { cache: "no-store" })
+      .then((r) => live && setServices(r.ok ? "up" : "down"))
+      .catch(() => live && setServices("down"));
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <Card>
       <EmptyState
@@ -13,11 +27,19 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
         title="This page could not be loaded"
         action={<Button onClick={reset}>Try again</Button>}
       >
-        A service it needs may be down (see the{" "}
-        <a className="text-brand-600 underline" href="/status">
-          status page
-        </a>
-        ).
+        {services === "down" ? (
+          <>
+            A service it needs is down (see the{" "}
+            <a className="text-brand-600 underline" href="/status">
+              status page
+            </a>
+            ).
+          </>
+        ) : services === "up" ? (
+          <>An error in Rhei stopped this page; it is logged on the server. Quote the reference when you report it.</>
+        ) : (
+          <>Checking whether a service is down…</>
+        )}
         {error.digest && <span className="mt-2 block font-mono text-xs">Reference {error.digest}</span>}
       </EmptyState>
     </Card>

@@ -10,16 +10,21 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
-/** A time bound: an ISO 8601 date-time with offset (`2026-11-25T10:00:00Z`) or a date (`2026-11-25`, UTC). */
+/**
+ * A time bound: an ISO 8601 date-time with offset (`2026-11-25T10:00:00Z`) or a date (`2026-11-25`, UTC). A Date
+ * passes as it is: entry points parse a query and hand it to the domain operation, which parses it again, so every
+ * schema must take its own output (parse ∘ parse = parse; the idempotence test checks it).
+ */
 const timeBound = (edge: "from" | "to") =>
   z
     .union(
-      [z.iso.datetime({ offset: true }), z.iso.date()],
+      [z.date(), z.iso.datetime({ offset: true }), z.iso.date()],
       "Use an ISO 8601 date-time with offset (2026-11-25T10:00:00Z) or a date (2026-11-25)",
     )
     .optional()
     .transform((v) => {
-      if (!v) return undefined;
+      if (v === undefined || v === "") return undefined;
+      if (v instanceof Date) return v;
       if (v.length > 10) return new Date(v);
       // A date means the whole day (UTC): `to=2026-11-25` includes that day.
       const day = new Date(`${v}T00:00:00Z`);
