@@ -197,3 +197,25 @@ describe("lib/kafka admin extensions", () => {
     await vi.waitFor(async () => expect(await listed()).toEqual([]), { timeout: 10_000, interval: 200 });
   });
 });
+
+describe("admin requests right after a topic is created", () => {
+  it("read the new topic's offsets, metadata and group positions without a 'not yet' error reaching the caller", async () => {
+    const fresh = Array.from({ length: 5 }, (_, i) => `it.fresh.${suffix}.${i}`);
+    try {
+      for (const name of fresh) {
+        // A new connection each time, as a script or benchmark has: its metadata has never seen the topic.
+        const other = await KafkaAdmin.connect(consoleKafkaConfig());
+        try {
+          await other.createTopics([{ name, partitions: 3, replicationFactor: 1, configs: {} }]);
+          expect(await other.topicOffsets(name)).toHaveLength(3);
+          expect((await other.describeTopics([name]))[0]?.partitions).toHaveLength(3);
+          expect(await consumerGroupLag(other, `it.fresh.group.${suffix}`, [name])).toHaveLength(3);
+        } finally {
+          await other.disconnect();
+        }
+      }
+    } finally {
+      await admin.deleteTopics(fresh).catch(() => undefined);
+    }
+  });
+});

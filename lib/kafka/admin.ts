@@ -2,6 +2,7 @@ import type { Admin } from "kafkajs";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { toKafkaError } from "./errors";
 import { createKafkajs } from "./kafkajs-client";
+import { retryRetriable } from "./retry-retriable";
 
 export interface TopicSpec {
   name: string;
@@ -32,18 +33,54 @@ const writeApis = new Set([
   "DeleteRecords",
 ]);
 
+// kafkajs admin calls that send requests: each is retried on Kafka's "not yet" answers (retry-retriable.ts).
+const requestMethods = new Set<string>([
+  "listTopics",
+  "createTopics",
+  "deleteTopics",
+  "createPartitions",
+  "fetchTopicMetadata",
+  "fetchTopicOffsets",
+  "fetchTopicOffsetsByTimestamp",
+  "describeCluster",
+  "listGroups",
+  "describeGroups",
+  "deleteGroups",
+  "fetchOffsets",
+  "setOffsets",
+  "resetOffsets",
+  "describeConfigs",
+  "alterConfigs",
+  "describeAcls",
+  "createAcls",
+  "deleteAcls",
+]);
+
+/** The admin with every request method retried; anything else (events, connect) passes through. */
+function retrying(admin: Admin): Admin {
+  return new Proxy(admin, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== "string" || !requestMethods.has(property) || typeof value !== "function") return value;
+      return (...args: unknown[]) => retryRetriable(() => value.apply(target, args));
+    },
+  });
+}
+
 /**
  * The console's view of a cluster's administration, in Rhei's types. Counts the requests it sends (reads and
  * writes) so the reconciler can prove that a pass over an unchanged cluster writes nothing.
  */
 export class KafkaAdmin {
   readonly requests = { reads: 0, writes: 0 };
+  private readonly admin: Admin;
 
   private constructor(
     readonly config: KafkaConnectionConfig,
-    private readonly admin: Admin,
+    raw: Admin,
   ) {
-    admin.on(admin.events.REQUEST, (event) => {
+    this.admin = retrying(raw);
+    raw.on(raw.events.REQUEST, (event) => {
       if (writeApis.has(event.payload.apiName)) this.requests.writes++;
       else this.requests.reads++;
     });
@@ -148,7 +185,10 @@ export class KafkaAdmin {
     }
   }
 
-  /** The raw kafkajs admin, for the modules of lib/kafka that extend this one (ACLs, configs, groups). */
+  /**
+   * The kafkajs admin (its requests retried on Kafka's "not yet" answers), for the modules of lib/kafka that extend
+   * this one (ACLs, configs, groups).
+   */
   get kafkajs(): Admin {
     return this.admin;
   }
