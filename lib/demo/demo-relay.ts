@@ -2,6 +2,8 @@ import "server-only";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { GroupConsumer } from "../kafka/consumer";
 import { KafkaProducer, type ProducerMessage } from "../kafka/producer";
+import { decodeValue } from "../sdk/record-format";
+import { provenancePrefix, provenanceProblem } from "../sdk/record-pipeline";
 import { systemTopics } from "../topology/system-topics";
 import type { SimulatorLog } from "./simulators/run-resilient";
 
@@ -43,8 +45,17 @@ export async function runDemoRelay(
           async (batch, context) => {
             const targets = routes.get(batch.topic) ?? [];
             const out: ProducerMessage[] = [];
+            const prefix = provenancePrefix(batch.topic);
             for (const m of batch.messages) {
-              if (m.value === null) continue;
+              // Only records that are the source system's own data move on (the SDK's rule for .int).
+              const decoded = decodeValue(m.value);
+              const key = m.key?.toString("utf8");
+              const problem =
+                "refused" in decoded ? decoded.refused : provenanceProblem(batch.topic, prefix, decoded.name, key);
+              if (problem) {
+                log(`relay: not forwarding ${batch.topic}/${batch.partition}@${m.offset}: ${problem}`);
+                continue;
+              }
               for (const topic of targets)
                 out.push({ topic, key: m.key?.toString("utf8") ?? null, value: m.value.toString("utf8") });
             }

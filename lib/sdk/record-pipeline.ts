@@ -1,4 +1,5 @@
 import { createLogger } from "../log";
+import { topicOwner } from "../topology/system-topics";
 import type { DatastreamCatalog } from "./datastream-catalog";
 import type { DatastreamInfo } from "./datastream-info";
 import { fitsAsIs, tryCoerceResult } from "./observation-types";
@@ -29,6 +30,28 @@ interface Known {
 }
 
 /**
+ * The prefix every datastream name on `topic` must have, when the topic binds its records to one system: on
+ * `<system>.int` (written by that system's clients, and only them) a record counts only as data of `<system>`'s
+ * datastreams, so a client cannot pass off records as another system's. `.ext` holds what stream apps deliver from
+ * other systems (only they may write it), so any name goes there.
+ */
+export function provenancePrefix(topic: string): string | undefined {
+  const owner = topicOwner(topic);
+  return owner?.kind === "int" ? `${owner.system}.` : undefined;
+}
+
+/** Why a record named `name` (with message key `key`) cannot count as data on its topic, or undefined. */
+export function provenanceProblem(topic: string, prefix: string | undefined, name: string, key: string | undefined) {
+  if (prefix !== undefined && !name.startsWith(prefix)) {
+    return `names a datastream of another system: records on ${topic} count only as data of ${prefix.slice(0, -1)}`;
+  }
+  if (key !== undefined && isFullDatastreamName(key) && key !== name) {
+    return `its message key names ${key} but the record names ${name}`;
+  }
+  return undefined;
+}
+
+/**
  * Messages of one partition → records: decoded in any of the three formats, filtered by the subscription, checked
  * against the datastream's type when the catalog knows it, enriched with name, unit and type. A message that fails
  * any step goes to onRejected with the reason; one of a datastream outside the subscription is skipped (by its key
@@ -41,21 +64,29 @@ export class RecordPipeline {
 
   async process(topic: string, partition: number, messages: readonly RawMessage[]): Promise<RheiRecord[]> {
     const filter = this.options.filter();
+    const prefix = provenancePrefix(topic);
     // Per run: name → what the catalog says of it. A new map for each run, so a catalog that learns (register(), a
     // reload) is asked again soon, while a run of 500 records of 10 datastreams costs 10 lookups, not 500.
     const known = new Map<string, Known>();
     const isKnownName = (name: string) => known.has(name) || isFullDatastreamName(name);
     const records: RheiRecord[] = [];
     for (const m of messages) {
-      if (filter && m.key !== null) {
-        const key = m.key.toString("utf8");
-        if (isFullDatastreamName(key) && !filter.matches(key)) continue;
+      const key = m.key === null ? undefined : m.key.toString("utf8");
+      // Unsubscribed data is skipped unparsed, unless its key already says it is not this topic's to hold: that
+      // one is decoded and rejected below, whoever subscribed to what.
+      if (filter && key !== undefined && isFullDatastreamName(key) && !filter.matches(key)) {
+        if (prefix === undefined || key.startsWith(prefix)) continue;
       }
       const r = decodeValue(m.value, this.options, isKnownName);
       if ("refused" in r) {
         this.options.onRejected(
           rejectRecord(r.refused, m.value, { topic, partition, offset: m.offset }, r.claimedName),
         );
+        continue;
+      }
+      const forged = provenanceProblem(topic, prefix, r.name, key);
+      if (forged) {
+        this.options.onRejected(rejectRecord(forged, m.value, { topic, partition, offset: m.offset }, r.name));
         continue;
       }
       let ds = known.get(r.name);

@@ -310,3 +310,62 @@ describe("replay and tail", () => {
 });
 
 afterAll(() => undefined);
+
+describe("provenance: records on <system>.int count only as that system's data", () => {
+  it("rejects, visibly, a record a client wrote into its own .int under another system's datastream", async () => {
+    const victim = "it.victim.wc.Car2.Main.Air Temperature";
+    // Written with the client's own credentials, as a third-party Kafka client would: its ACLs allow .int.
+    const forger = createKafkajs(p.kafka).producer();
+    await forger.connect();
+    await forger.send({
+      topic: p.topics.int,
+      messages: [
+        { key: victim, value: JSON.stringify({ phenomenonTime: t, datastream: { name: victim }, result: 99 }) },
+        // The key says one thing, the record another: neither may pass.
+        { key: temp(), value: JSON.stringify({ phenomenonTime: t, datastream: { name: victim }, result: 98 }) },
+        { key: temp(), value: JSON.stringify({ phenomenonTime: t, datastream: { name: temp() }, result: 21 }) },
+      ],
+    });
+    await forger.disconnect();
+    // Another system's record delivered into .ext (where only stream apps write) is data as usual.
+    await writeRaw(p.topics.ext, [{ phenomenonTime: t, datastream: { name: victim }, result: 5 }], () => victim);
+
+    const rejected: RejectedRecord[] = [];
+    const consumer = clientFor({ onRejected: (r) => rejected.push(r) });
+    consumer.subscribe(["*"]);
+    // Records and rejections come from different partitions in any order: keep reading until both are complete.
+    const records: RheiRecord[] = [];
+    const stream = consumer.consume();
+    const reading = (async () => {
+      for await (const r of stream) records.push(r);
+    })();
+    await expect.poll(() => records.length + rejected.length, { timeout: 30_000 }).toBe(4);
+    await stream.return?.();
+    await reading;
+    expect(records.map((r) => [r.topic, r.datastream.fullName, r.result]).sort()).toEqual(
+      [
+        [p.topics.ext, victim, 5],
+        [p.topics.int, temp(), 21],
+      ].sort(),
+    );
+    expect(rejected.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/names a datastream of another system: records on .*\.int count only as data of it\.sdk/),
+      expect.stringMatching(/names a datastream of another system/),
+    ]);
+    expect(rejected[0]).toMatchObject({ topic: p.topics.int, claimedName: victim, offset: expect.any(String) });
+    expect(consumer.stats.rejected).toBe(2);
+
+    // Replay reads the same messages and judges them the same way, even for a client subscribed to the victim only.
+    const replayRejected: RejectedRecord[] = [];
+    const replayer = clientFor({ onRejected: (r) => replayRejected.push(r) });
+    replayer.subscribe([victim]);
+    const replayed: RheiRecord[] = [];
+    for await (const r of replayer.replay(Date.parse(t) - 1, Date.now() + 60_000)) replayed.push(r);
+    expect(replayed.map((r) => [r.topic, r.result])).toEqual([[p.topics.ext, 5]]);
+    // The one keyed as the victim's is decoded and refused (never delivered as the victim's data); the one keyed as
+    // the client's own datastream is outside this subscription and skipped by its key, as all unsubscribed data is.
+    expect(replayRejected.map((r) => [r.claimedName, r.reason])).toEqual([
+      [victim, expect.stringMatching(/names a datastream of another system/)],
+    ]);
+  });
+});
