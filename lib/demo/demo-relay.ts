@@ -52,8 +52,8 @@ export async function runDemoRelay(
               const key = m.key?.toString("utf8");
               const problem =
                 "refused" in decoded ? decoded.refused : provenanceProblem(batch.topic, prefix, decoded.name, key);
-              if (problem) {
-                log(`relay: not forwarding ${batch.topic}/${batch.partition}@${m.offset}: ${problem}`);
+              if (problem || m.value === null) {
+                log(`relay: not forwarding ${batch.topic}/${batch.partition}@${m.offset}: ${problem ?? "empty"}`);
                 continue;
               }
               for (const topic of targets)
