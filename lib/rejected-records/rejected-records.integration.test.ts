@@ -4,7 +4,7 @@ import { callApi } from "@/test/call-api";
 import { seedClient, seedToken } from "@/test/seed";
 import { db } from "../db/client";
 import { listRejectedRecords } from "./list-rejected-records";
-import { KEPT_PER_DATASTREAM } from "./report-rejections";
+import { KEPT_PER_DATASTREAM } from "./store-rejections";
 
 async function seedDatastream(systemId: string, systemName: string) {
   const thing = await db.thing.create({ data: { systemId, name: "Main" } });

@@ -29,3 +29,16 @@ export const rejectedRecordsQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(200).default(25),
   })
   .strict();
+
+/** A page of a system's rejected records, by reporter (a client's principal or a console component) and datastream. */
+export const systemRejectedRecordsQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25),
+    reportedBy: z.string().trim().max(300).optional().describe("Who noticed: a client's principal or rhei:<component>"),
+    datastream: z
+      .union([z.uuid(), z.literal("none")])
+      .optional()
+      .describe("A datastream's id, or `none` for records that named none of the system's datastreams"),
+  })
+  .strict();

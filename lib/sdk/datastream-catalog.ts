@@ -13,6 +13,12 @@ export interface DatastreamCatalog {
   list(): Promise<DatastreamInfo[]>;
   /** Learns datastreams, e.g. from the console's answer to register(). */
   remember(infos: readonly DatastreamInfo[]): void;
+  /**
+   * True when the catalog is sure that the client's own system has no datastream `fullName` registered before
+   * `sinceMs` (it holds the whole list of the system's datastreams, loaded at or after then). Catalogs that cannot
+   * know leave it out, and such records come out untyped.
+   */
+  confirmUnknown?(fullName: string, sinceMs: number): Promise<boolean>;
 }
 
 /** A catalog fed by hand: the constructor or register(). Types may be given by name or OGC O&M URI. */

@@ -15,6 +15,8 @@ export const DATASTREAMS_PATH = "/api/v1/client/datastreams";
  */
 export class HttpDatastreamCatalog extends MemoryDatastreamCatalog {
   private loaded = false;
+  /** When the last complete load began (epoch ms): it knows every datastream registered before then. */
+  private loadedAt = Number.NEGATIVE_INFINITY;
   // Failed attempts count too, so an unreachable console is asked at most once per interval, not once per record.
   private attemptedAt = Number.NEGATIVE_INFINITY;
   private loading: Promise<void> | undefined;
@@ -41,6 +43,21 @@ export class HttpDatastreamCatalog extends MemoryDatastreamCatalog {
     return this.byName.get(fullName);
   }
 
+  /**
+   * Sure only with a load that began at or after `sinceMs` (when the message was read, so after it was written, so
+   * after its datastream was registered if it was): a record of a datastream registered a moment ago is never
+   * refused because the catalog was older. Such reloads run at most once a second; a caller waits for the next.
+   */
+  async confirmUnknown(fullName: string, sinceMs: number): Promise<boolean> {
+    if (this.byName.has(fullName)) return false;
+    if (this.loadedAt < sinceMs) {
+      const wait = this.attemptedAt + 1000 - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (this.loadedAt < sinceMs) await this.load();
+    }
+    return this.loaded && this.loadedAt >= sinceMs && !this.byName.has(fullName);
+  }
+
   override async list(): Promise<DatastreamInfo[]> {
     if (!this.loaded) await this.load();
     return super.list();
@@ -48,6 +65,7 @@ export class HttpDatastreamCatalog extends MemoryDatastreamCatalog {
 
   private async fetchAll(): Promise<void> {
     this.attemptedAt = performance.now();
+    const startedAt = Date.now();
     const body = await this.api.get<{ datastreams?: unknown }>(DATASTREAMS_PATH);
     if (!body || !Array.isArray(body.datastreams)) {
       throw new SdkError("console", `GET ${DATASTREAMS_PATH} did not answer { datastreams: [...] }`);
@@ -55,5 +73,6 @@ export class HttpDatastreamCatalog extends MemoryDatastreamCatalog {
     const infos = body.datastreams.map((d, i) => parseDatastreamInfo(d, `${DATASTREAMS_PATH} datastream ${i + 1}`));
     this.remember(infos);
     this.loaded = true;
+    this.loadedAt = startedAt;
   }
 }

@@ -29,6 +29,9 @@ interface Known {
   label: RheiRecord["datastream"];
 }
 
+/** A name the catalog confirmed it does not know (on a topic where that makes the record refused). */
+const UNKNOWN: Known = Object.freeze({ info: undefined, label: Object.freeze({ name: "", fullName: "" }) });
+
 /**
  * The prefix every datastream name on `topic` must have, when the topic binds its records to one system: on
  * `<system>.int` (written by that system's clients, and only them) a record counts only as data of `<system>`'s
@@ -65,6 +68,7 @@ export class RecordPipeline {
   async process(topic: string, partition: number, messages: readonly RawMessage[]): Promise<RheiRecord[]> {
     const filter = this.options.filter();
     const prefix = provenancePrefix(topic);
+    const runAt = Date.now();
     // Per run: name → what the catalog says of it. A new map for each run, so a catalog that learns (register(), a
     // reload) is asked again soon, while a run of 500 records of 10 datastreams costs 10 lookups, not 500.
     const known = new Map<string, Known>();
@@ -92,8 +96,23 @@ export class RecordPipeline {
       let ds = known.get(r.name);
       if (ds === undefined) {
         if (filter && !filter.matches(r.name)) continue;
-        ds = this.knownFor(r.name, this.options.catalog.peek(r.name) ?? (await this.lookUp(r.name)));
+        const info = this.options.catalog.peek(r.name) ?? (await this.lookUp(r.name));
+        // On its own .int a system's records must be of its registered datastreams; a name the catalog is sure
+        // it does not know (it loaded after the message was read, so after it was written) is refused.
+        const unknown = info === undefined && prefix !== undefined && (await this.confirmUnknown(r.name, runAt));
+        ds = unknown ? UNKNOWN : this.knownFor(r.name, info);
         known.set(r.name, ds);
+      }
+      if (ds === UNKNOWN) {
+        this.options.onRejected(
+          rejectRecord(
+            `unknown datastream: ${r.name} is not registered in ${(prefix ?? "").slice(0, -1)}`,
+            m.value,
+            { topic, partition, offset: m.offset },
+            r.name,
+          ),
+        );
+        continue;
       }
       const info = ds.info;
       let result = r.result;
@@ -135,6 +154,16 @@ export class RecordPipeline {
       this.labels.set(fullName, label);
     }
     return { info, label };
+  }
+
+  private async confirmUnknown(name: string, readAt: number): Promise<boolean> {
+    const confirm = this.options.catalog.confirmUnknown;
+    if (!confirm) return false;
+    try {
+      return await confirm.call(this.options.catalog, name, readAt);
+    } catch {
+      return false; // the catalog cannot answer: the record comes out untyped (lookUp said so once)
+    }
   }
 
   // A name the catalog does not know yet: ask it (it rate-limits its reloads); if it cannot answer, the record still

@@ -7,6 +7,7 @@ import * as companies from "./companies";
 import * as datastreams from "./datastreams";
 import * as metadata from "./metadata";
 import * as observedProperties from "./observed-properties";
+import * as rejectedRecords from "./rejected-records";
 import * as search from "./search";
 import * as sensors from "./sensors";
 import * as systems from "./systems";
@@ -30,4 +31,5 @@ export const allEndpoints: Endpoint[] = [
   search,
   clientRejections,
   clientMetadata,
+  rejectedRecords,
 ].flatMap((module) => (Object.values(module) as unknown[]).filter(isEndpoint));
