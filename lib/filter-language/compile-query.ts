@@ -1,0 +1,73 @@
+import type { Query } from "./ast";
+import { compileTest } from "./compile-expression";
+import { createStats, type FilterRecord, type FilterStats, nameLevel, type TestFn } from "./runtime";
+import { matchesSystemPattern } from "./system-pattern";
+
+/** A query ready to run on records. */
+export interface CompiledQuery {
+  readonly query: Query;
+  /** Whether FROM selects a source system (`domain.enterprise.workcenter.station`). */
+  matchesSystem(systemName: string): boolean;
+  /** Whether the query selects a record: its system is in FROM and WHERE holds. Never throws; counts into stats. */
+  test(record: FilterRecord, stats?: FilterStats): boolean;
+}
+
+/** Whether any FROM entry of the query matches a system name. */
+export function sourceMatches(query: Query, systemName: string): boolean {
+  return query.sources.some((s) => matchesSystemPattern(s.pattern, systemName));
+}
+
+function systemOfRecord(record: FilterRecord): string | undefined {
+  return typeof record.system === "string" ? record.system : nameLevel(record.name, "system");
+}
+
+/**
+ * Compiles a query (best after checkQuery found no errors) into closures. Compiling does not throw for any tree
+ * the parser builds; what the checker would refuse simply never matches at run time.
+ */
+export function compileQuery(query: Query): CompiledQuery {
+  const where: TestFn = query.where ? compileTest(query.where) : () => true;
+  const everySystem = query.sources.some((s) => s.pattern === "*");
+  const matchesSystem = (systemName: string) => everySystem || sourceMatches(query, systemName);
+  // Records come in runs from one datastream: remember the last system's answer.
+  let lastSystem: string | undefined;
+  let lastMatch = false;
+  const fromHolds = (record: FilterRecord): boolean => {
+    if (everySystem) return true;
+    const system = systemOfRecord(record);
+    if (system === undefined) return false;
+    if (system !== lastSystem) {
+      lastSystem = system;
+      lastMatch = matchesSystem(system);
+    }
+    return lastMatch;
+  };
+  const scratch = createStats();
+  return {
+    query,
+    matchesSystem,
+    test(record, stats = scratch) {
+      stats.evaluated++;
+      try {
+        const selected = fromHolds(record) && where(record, stats);
+        if (selected) stats.selected++;
+        return selected;
+      } catch {
+        stats.internalError++;
+        return false;
+      }
+    },
+  };
+}
+
+const cache = new WeakMap<Query, CompiledQuery>();
+
+/** Whether `query` selects `record` (compiled once per query object and cached). */
+export function evaluate(query: Query, record: FilterRecord, stats?: FilterStats): boolean {
+  let compiled = cache.get(query);
+  if (compiled === undefined) {
+    compiled = compileQuery(query);
+    cache.set(query, compiled);
+  }
+  return compiled.test(record, stats);
+}
