@@ -1,7 +1,7 @@
 import type { Query } from "./ast";
 import { compileTest } from "./compile-expression";
 import { createStats, type FilterRecord, type FilterStats, nameLevel, type TestFn } from "./runtime";
-import { matchesSystemPattern } from "./system-pattern";
+import { sourceMatches } from "./system-pattern";
 
 /** A query ready to run on records. */
 export interface CompiledQuery {
@@ -10,11 +10,6 @@ export interface CompiledQuery {
   matchesSystem(systemName: string): boolean;
   /** Whether the query selects a record: its system is in FROM and WHERE holds. Never throws; counts into stats. */
   test(record: FilterRecord, stats?: FilterStats): boolean;
-}
-
-/** Whether any FROM entry of the query matches a system name. */
-export function sourceMatches(query: Query, systemName: string): boolean {
-  return query.sources.some((s) => matchesSystemPattern(s.pattern, systemName));
 }
 
 function systemOfRecord(record: FilterRecord): string | undefined {

@@ -1,3 +1,5 @@
+import type { Query } from "./ast";
+
 // FROM entries name source systems, `domain.enterprise.workcenter.station`, where any level may be `*`; a lone
 // `*` selects every system. Levels are matched exactly (case-sensitive), whole levels only.
 
@@ -35,4 +37,9 @@ export function matchesSystemPattern(pattern: string, systemName: string): boole
 /** The system (first four levels) of a datastream's full name. */
 export function systemOf(fullName: string): string {
   return fullName.split(".").slice(0, SYSTEM_LEVELS).join(".");
+}
+
+/** Whether any FROM entry of the query matches a system name. */
+export function sourceMatches(query: Query, systemName: string): boolean {
+  return query.sources.some((s) => matchesSystemPattern(s.pattern, systemName));
 }
