@@ -60,7 +60,9 @@ function compileCall(e: FunctionCall): ValueFn {
     return mismatch;
   }
   const args = e.args.map((a) =>
-    numberOf(spec.argument === "time" ? (a.kind === "key" ? compileTimeOf(a) : asTime(a)) : compileValue(a)),
+    numberOf(
+      spec.argument === "time" ? (a.kind === "key" && a.key === null ? compileTimeOf(a) : asTime(a)) : compileValue(a),
+    ),
   );
   const apply = spec.apply;
   return (ctx, s) => {

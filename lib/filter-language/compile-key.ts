@@ -15,7 +15,17 @@ type Raw = (record: Record<string, unknown>) => unknown;
 
 function rawGetter(key: string): Raw {
   if (key === "system" || key === "thing" || key === "quantity") {
-    return (r) => (r[key] !== undefined ? r[key] : nameLevel(r.name, key));
+    // Records come in runs from one datastream: split its name once per run, not once per record.
+    let lastName: unknown;
+    let lastLevel: string | undefined;
+    return (r) => {
+      if (r[key] !== undefined) return r[key];
+      if (r.name !== lastName) {
+        lastName = r.name;
+        lastLevel = nameLevel(r.name, key);
+      }
+      return lastLevel;
+    };
   }
   if (!isKeyName(key)) return () => undefined;
   return (r) => r[key];
@@ -60,9 +70,8 @@ function missing(s: FilterStats): typeof NO_VALUE {
   return NO_VALUE;
 }
 
-/** The time of a record given whole (`timediff(left, right)`), or of the value when it is a time already. */
+/** The time of a record given whole: `timediff(left, right)`. */
 export function compileTimeOf(e: KeyRef): ValueFn {
-  if (e.key !== null) return compileKey(e);
   const pick = recordPicker(e.side);
   return (ctx, s) => {
     const r = pick(ctx);

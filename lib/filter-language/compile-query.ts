@@ -25,16 +25,16 @@ export function compileQuery(query: Query): CompiledQuery {
   const everySystem = query.sources.some((s) => s.pattern === "*");
   const matchesSystem = (systemName: string) => everySystem || sourceMatches(query, systemName);
   // Records come in runs from one datastream: remember the last system's answer.
-  let lastSystem: string | undefined;
+  let lastName: unknown;
+  let lastSystem: unknown;
   let lastMatch = false;
   const fromHolds = (record: FilterRecord): boolean => {
     if (everySystem) return true;
+    if (record.name === lastName && record.system === lastSystem) return lastMatch;
+    lastName = record.name;
+    lastSystem = record.system;
     const system = systemOfRecord(record);
-    if (system === undefined) return false;
-    if (system !== lastSystem) {
-      lastSystem = system;
-      lastMatch = matchesSystem(system);
-    }
+    lastMatch = system !== undefined && matchesSystem(system);
     return lastMatch;
   };
   const scratch = createStats();
@@ -43,6 +43,10 @@ export function compileQuery(query: Query): CompiledQuery {
     matchesSystem,
     test(record, stats = scratch) {
       stats.evaluated++;
+      if (record === null || typeof record !== "object") {
+        stats.typeMismatch++;
+        return false;
+      }
       try {
         const selected = fromHolds(record) && where(record, stats);
         if (selected) stats.selected++;
