@@ -16,12 +16,6 @@ function run(condition: string, r: FilterRecord): { selected: boolean; stats: Fi
   return { selected, stats };
 }
 
-const counts = ({ missingPath, typeMismatch, notFinite, internalError }: FilterStats) => ({
-  missingPath,
-  typeMismatch,
-  notFinite,
-  internalError,
-});
 const none = { missingPath: 0, typeMismatch: 0, notFinite: 0, internalError: 0 };
 
 describe("evaluation: keys", () => {
