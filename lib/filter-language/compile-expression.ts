@@ -51,7 +51,11 @@ function asTime(e: Expr): ValueFn {
     return ms === null ? mismatch : constant(ms);
   }
   const f = compileValue(e);
-  return isTimeValued(e) ? f : (ctx, s) => timeOperand(f(ctx, s), s);
+  if (isTimeValued(e)) return f;
+  return (ctx, s) => {
+    const v = f(ctx, s);
+    return v === NO_VALUE ? v : timeOperand(v, s);
+  };
 }
 
 function compileCall(e: FunctionCall): ValueFn {
