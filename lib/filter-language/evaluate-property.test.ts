@@ -144,8 +144,8 @@ class Reference {
           abs: () => (x < 0 ? -x : x),
           sqrt: () => Math.sqrt(x),
           round: () => roundHalfAway(x, xs.length > 1 ? y : 0),
-          min: () => xs.reduce((m, v) => (v < m ? v : m)),
-          max: () => xs.reduce((m, v) => (v > m ? v : m)),
+          min: () => Math.min(...xs),
+          max: () => Math.max(...xs),
           haversine: () => haversineKm(x, y, z, w),
           timediff: () => (x - y) / 1000,
         };
