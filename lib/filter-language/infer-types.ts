@@ -210,20 +210,26 @@ export class TypeInference {
     const problem = this.comparisonProblem(e, l, r);
     if (problem !== null) {
       this.alwaysFalse.add(e);
-      if (problem !== "") this.report(e, problem);
+      if (problem !== "") {
+        const [node, message] = typeof problem === "string" ? [e, problem] : problem;
+        this.report(node, message);
+      }
     }
     return "boolean";
   }
 
-  /** Why a comparison is ill-typed ("" when an operand was reported already), or null. */
-  private comparisonProblem(e: Comparison, l: StaticType, r: StaticType): string | null {
+  /** Why a comparison is ill-typed (and where, when not the whole comparison); "" when reported already; or null. */
+  private comparisonProblem(e: Comparison, l: StaticType, r: StaticType): string | [Expr, string] | null {
     if (l === "error" || r === "error") return "";
     if (l === "time" || r === "time") {
       const [other, t] = l === "time" ? [e.right, r] : [e.left, l];
       if (t === "time" || t === "json") return null;
       if (other.kind === "string") {
         if (parseIsoTime(other.value) !== null) return null;
-        return `'${other.value}' is not an ISO-8601 time such as '${ISO_TIME_EXAMPLE}' (a time of day needs Z or an offset such as +01:00)`;
+        return [
+          other,
+          `'${other.value}' is not an ISO-8601 time such as '${ISO_TIME_EXAMPLE}' (a time of day needs Z or an offset such as +01:00)`,
+        ];
       }
       if (t === "number") {
         return `a time compares with an ISO-8601 time such as '${ISO_TIME_EXAMPLE}', not with a number; for milliseconds use time arithmetic, e.g. time - 60000`;
