@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { queryArbitrary } from "./ast-arbitraries";
 import { checkQuery } from "./check-query";
 import { parseQuery } from "./parse-query";
 import type { SourceDatastream } from "./source-datastream";
@@ -239,5 +241,20 @@ describe("checkQuery: warnings", () => {
       warnings: [],
       selects: [TEMP, STATUS, DOOR, TRIPS, POSITION, RAW],
     });
+  });
+});
+
+describe("checkQuery on any query (property)", () => {
+  it("never throws and leaves the query as it was", () => {
+    fc.assert(
+      fc.property(queryArbitrary, fc.subarray(sources), (q, given) => {
+        const before = structuredClone(q);
+        const r = checkQuery(q, given);
+        expect(q).toEqual(before);
+        expect(r.ok).toBe(r.errors.length === 0);
+        for (const name of r.selects) expect(given.map((s) => s.fullName)).toContain(name);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -23,6 +23,6 @@ export function* nodesOf(e: Expr): Generator<Expr> {
   const stack = [e];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     yield node;
-    stack.push(...childrenOf(node).reverse());
+    stack.push(...[...childrenOf(node)].reverse());
   }
 }
