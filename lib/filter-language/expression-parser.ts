@@ -215,10 +215,12 @@ export class ExpressionParser extends ParserBase {
       }
       side = first.text;
       key = null;
-      if (this.peek().kind === "punct" && this.peek().text === ".") {
-        this.take();
-        key = this.fieldName();
+      if (!this.atPunct(".", EXPECT.dot)) {
+        // A whole record, as timediff takes it: no path.
+        return { kind: "key", side, key, path: [], span: this.span(first.start) };
       }
+      this.take();
+      key = this.fieldName();
     }
     return { kind: "key", side, key, path: this.parsePath(), span: this.span(first.start) };
   }

@@ -254,6 +254,15 @@ describe("syntax errors", () => {
       EXPECT.comparison,
       EXPECT.arithmetic,
     ]);
+    expect(syntaxError(() => parseJoinExpression("left['result']")).expected).toEqual([
+      EXPECT.comparison,
+      EXPECT.arithmetic,
+      EXPECT.and,
+      EXPECT.or,
+      EXPECT.xor,
+      EXPECT.end,
+      EXPECT.dot,
+    ]);
     expect(syntaxError(() => parseJoinExpression("abs(left.x")).expected).toEqual([
       EXPECT.comparison,
       EXPECT.arithmetic,
