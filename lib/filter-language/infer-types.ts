@@ -1,8 +1,9 @@
 import type { Arithmetic, Comparison, Expr, FunctionCall, KeyRef, Side } from "./ast";
-import type { ParseMode } from "./expression-parser";
+import { comparisonProblem, show } from "./comparison-rules";
 import { FUNCTIONS } from "./functions";
-import { ISO_TIME_EXAMPLE, parseIsoTime } from "./iso-time";
+import { parseIsoTime } from "./iso-time";
 import { isKeyName, KEY_NAMES } from "./keys";
+import type { ParseMode } from "./operand-parser";
 import { printExpression } from "./printer";
 import { MAX_ROUND_DIGITS } from "./round-half-away";
 import type { SourceView } from "./source-datastream";
@@ -21,11 +22,6 @@ export interface Finding {
   message: string;
 }
 
-function show(e: Expr): string {
-  const text = printExpression(e);
-  return text.length > 48 ? `${text.slice(0, 45)}…` : text;
-}
-
 /** The number a literal (or a negated literal) stands for. */
 function literalValue(e: Expr | undefined): number | undefined {
   if (e?.kind === "number") return e.value;
@@ -33,7 +29,6 @@ function literalValue(e: Expr | undefined): number | undefined {
   return undefined;
 }
 
-const ORDERING = new Set(["<", "<=", ">", ">="]);
 const usableNumber = (t: StaticType) => t === "number" || t === "json";
 
 /**
@@ -207,7 +202,7 @@ export class TypeInference {
   private compare(e: Comparison): StaticType {
     const l = this.type(e.left);
     const r = this.type(e.right);
-    const problem = this.comparisonProblem(e, l, r);
+    const problem = comparisonProblem(e, l, r);
     if (problem !== null) {
       this.alwaysFalse.add(e);
       if (problem !== "") {
@@ -216,36 +211,5 @@ export class TypeInference {
       }
     }
     return "boolean";
-  }
-
-  /** Why a comparison is ill-typed (and where, when not the whole comparison); "" when reported already; or null. */
-  private comparisonProblem(e: Comparison, l: StaticType, r: StaticType): string | [Expr, string] | null {
-    if (l === "error" || r === "error") return "";
-    if (l === "time" || r === "time") {
-      const [other, t] = l === "time" ? [e.right, r] : [e.left, l];
-      if (t === "time" || t === "json") return null;
-      if (other.kind === "string") {
-        if (parseIsoTime(other.value) !== null) return null;
-        return [
-          other,
-          `'${other.value}' is not an ISO-8601 time such as '${ISO_TIME_EXAMPLE}' (a time of day needs Z or an offset such as +01:00)`,
-        ];
-      }
-      if (t === "number") {
-        return `a time compares with an ISO-8601 time such as '${ISO_TIME_EXAMPLE}', not with a number; for milliseconds use time arithmetic, e.g. time - 60000`;
-      }
-      return `a time compares with an ISO-8601 time such as '${ISO_TIME_EXAMPLE}', but ${show(other)} is ${typeWord(t)}`;
-    }
-    for (const [t, side] of [
-      [l, e.left],
-      [r, e.right],
-    ] as const) {
-      if (t === "object" || t === "record")
-        return `${show(side)} is ${typeWord(t)} and cannot be compared; compare one of its fields`;
-    }
-    const booleanOrdering = ORDERING.has(e.op) && (l === "boolean" || r === "boolean");
-    if (booleanOrdering) return `TRUE/FALSE values compare only with = and <>, not ${e.op}`;
-    if (l === "json" || r === "json" || l === r) return null;
-    return `cannot compare ${typeWord(l)} (${show(e.left)}) with ${typeWord(r)} (${show(e.right)})`;
   }
 }
