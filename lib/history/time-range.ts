@@ -30,7 +30,7 @@ const ISO =
 const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/;
 const RELATIVE = /^now(?:([+-])(\d{1,6})(mo|s|m|h|d|w|y))?$/;
 
-type Parsed = { ok: true; t: number } | { ok: false; message: string };
+export type ParsedTimePoint = { ok: true; t: number } | { ok: false; message: string };
 
 const show = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
@@ -52,7 +52,7 @@ export function addUtcMonths(t: number, months: number): number {
   return shifted.getTime();
 }
 
-function inBounds(field: string, text: string, t: number, later: boolean): Parsed {
+function inBounds(field: string, text: string, t: number, later: boolean): ParsedTimePoint {
   if (Number.isFinite(t) && t >= EARLIEST_INSTANT && t <= LATEST_INSTANT) return { ok: true, t };
   const when = (Number.isNaN(t) ? later : t > LATEST_INSTANT) ? "after the year 9999" : "before 1970";
   return {
@@ -62,7 +62,7 @@ function inBounds(field: string, text: string, t: number, later: boolean): Parse
 }
 
 /** One end of a range: an ISO-8601 instant with zone, or now[±<n><unit>] relative to `now` (epoch ms). */
-export function parseTimePoint(field: string, input: string, now: number): Parsed {
+export function parseTimePoint(field: string, input: string, now: number): ParsedTimePoint {
   const text = input.trim();
   const relative = RELATIVE.exec(text);
   if (relative !== null) {
