@@ -130,6 +130,7 @@ function describeSpan(ms: number): string {
  * requests agree). Output { from, to } in epoch ms. Refuses from ≥ to and spans over 10 years and a day.
  */
 export function timeRangeSchema(now: number) {
+  if (!Number.isFinite(now)) throw new RangeError(`now must be epoch ms, got ${now}`);
   return z.object({ from: endpoint("from"), to: endpoint("to") }).transform((range, ctx): TimeRange => {
     const from = parseTimePoint("from", range.from, now);
     const to = parseTimePoint("to", range.to, now);

@@ -48,17 +48,17 @@ export function queryHash(query: TraceQuery): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 22); // 132 bits
 }
 
-function checkedKey(key: string | Uint8Array): string | Uint8Array {
-  const bytes = typeof key === "string" ? Buffer.byteLength(key) : key.byteLength;
+function checkedKey(signingKey: string | Uint8Array): string | Uint8Array {
+  const bytes = typeof signingKey === "string" ? Buffer.byteLength(signingKey) : signingKey.byteLength;
   if (bytes < 32) throw new Error("The cursor signing key must be at least 32 bytes");
-  return key;
+  return signingKey;
 }
 
-const mac = (body: string, key: string | Uint8Array) =>
-  createHmac("sha256", checkedKey(key)).update(MAC_CONTEXT).update(body).digest("base64url");
+const mac = (body: string, signingKey: string | Uint8Array) =>
+  createHmac("sha256", checkedKey(signingKey)).update(MAC_CONTEXT).update(body).digest("base64url");
 
 /** The cursor as `<base64url JSON>.<base64url HMAC>`, URL-safe as it is. */
-export function encodeCursor(cursor: TraceCursor, key: string | Uint8Array): string {
+export function encodeCursor(cursor: TraceCursor, signingKey: string | Uint8Array): string {
   const { time, name, topic, partition, offset } = cursor.key;
   const wire = {
     v: VERSION,
@@ -67,11 +67,11 @@ export function encodeCursor(cursor: TraceCursor, key: string | Uint8Array): str
     q: cursor.queryHash,
   };
   const body = Buffer.from(JSON.stringify(wire)).toString("base64url");
-  return `${body}.${mac(body, key)}`;
+  return `${body}.${mac(body, signingKey)}`;
 }
 
 /** Checks signature, shape and query; throws InvalidCursorError saying which failed. */
-export function decodeCursor(text: unknown, key: string | Uint8Array, expectedQueryHash: string): TraceCursor {
+export function decodeCursor(text: unknown, signingKey: string | Uint8Array, expectedQueryHash: string): TraceCursor {
   if (typeof text !== "string" || text.length === 0) throw new InvalidCursorError("it is empty or not text");
   if (text.length > MAX_CURSOR_LENGTH) throw new InvalidCursorError("it is too long");
   const parts = text.split(".");
@@ -79,7 +79,7 @@ export function decodeCursor(text: unknown, key: string | Uint8Array, expectedQu
   if (parts.length !== 2 || body === undefined || signature === undefined || !BASE64URL.test(body)) {
     throw new InvalidCursorError("it is not a cursor this server issued");
   }
-  const expected = Buffer.from(mac(body, key));
+  const expected = Buffer.from(mac(body, signingKey));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new InvalidCursorError("its signature doesn't match (it was altered or comes from elsewhere)");
