@@ -14,6 +14,9 @@ export interface RejectedRecordRow {
   partition: number | null;
   offset: string | null;
   sample: string;
+  /** On a system's list: the system's datastream the record named, or null when it named none of them. */
+  datastream?: { name: string; fullName: string } | null;
+  claimedName?: string;
 }
 
 /** A sample that is JSON, indented; anything else (a truncated record, say) as it came. */
@@ -25,13 +28,28 @@ function pretty(sample: string): string {
   }
 }
 
-/** Records clients could not use: how many ever, and the newest samples kept, each with its raw text. */
-export function RejectedRecords({ page, rejectedCount }: { page: Page<RejectedRecordRow>; rejectedCount: number }) {
+/**
+ * Records readers could not use: how many ever, and the newest samples kept, each with its raw text. `scope` says
+ * whose they are (a datastream's, or a system's, which then shows what each record named).
+ */
+export function RejectedRecords({
+  page,
+  rejectedCount,
+  scope = "datastream",
+}: {
+  page: Page<RejectedRecordRow>;
+  rejectedCount: number;
+  scope?: "datastream" | "system" | "client";
+}) {
   if (rejectedCount === 0 && page.total === 0) {
     return (
       <EmptyState icon={<CheckCircle2 className="size-10" aria-hidden />} title="No rejected records">
-        Every record of this datastream that a client read fitted its type. A record that does not is counted here, with
-        the reason and a sample, never dropped without a trace.
+        {scope === "datastream"
+          ? "Every record of this datastream that a client read fitted its type."
+          : scope === "system"
+            ? "Every record on this system's topics that a reader took was a record of one of its datastreams, fitting its type."
+            : "This client has reported no record it could not use."}{" "}
+        A record that does not is counted here, with the reason and a sample, never dropped without a trace.
       </EmptyState>
     );
   }
@@ -54,6 +72,11 @@ export function RejectedRecords({ page, rejectedCount }: { page: Page<RejectedRe
               <th scope="col" className="px-3 py-2 font-medium">
                 Reason and record
               </th>
+              {scope !== "datastream" && (
+                <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                  Named
+                </th>
+              )}
               <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                 Reported by
               </th>
@@ -75,6 +98,19 @@ export function RejectedRecords({ page, rejectedCount }: { page: Page<RejectedRe
                     </pre>
                   </details>
                 </td>
+                {scope !== "datastream" && (
+                  <td className="px-3 py-2 text-xs break-words text-slate-700">
+                    {r.datastream ? (
+                      <DottedName name={r.datastream.fullName} />
+                    ) : r.claimedName ? (
+                      <span title="Not a datastream of this system">
+                        <DottedName name={r.claimedName} /> <span className="text-slate-500">(not this system's)</span>
+                      </span>
+                    ) : (
+                      <span className="text-slate-500">no datastream</span>
+                    )}
+                  </td>
+                )}
                 <td className="px-3 py-2 font-mono text-xs break-words text-slate-700">
                   <DottedName name={r.reportedBy} />
                 </td>

@@ -6,10 +6,10 @@ const metadata = ["Things", "Datastreams", "Sensors", "Observed properties", "Im
 
 describe("system tabs", () => {
   it("show the metadata tabs to everyone and the clients tab only to roles that may read clients", () => {
-    expect(labels("admin")).toEqual(["Overview", ...metadata, "Clients", "Settings"]);
-    expect(labels("engineer")).toEqual(["Overview", ...metadata, "Clients", "Settings"]);
-    expect(labels("auditor")).toEqual(["Overview", ...metadata, "Clients", "Settings"]);
-    expect(labels("operator")).toEqual(["Overview", ...metadata, "Settings"]);
+    expect(labels("admin")).toEqual(["Overview", ...metadata, "Clients", "Rejected records", "Settings"]);
+    expect(labels("engineer")).toEqual(["Overview", ...metadata, "Clients", "Rejected records", "Settings"]);
+    expect(labels("auditor")).toEqual(["Overview", ...metadata, "Clients", "Rejected records", "Settings"]);
+    expect(labels("operator")).toEqual(["Overview", ...metadata, "Rejected records", "Settings"]);
   });
 
   it("link below the system's page, at the routes search results link to", () => {
@@ -21,6 +21,7 @@ describe("system tabs", () => {
       "/companies/c/systems/s/observed-properties",
       "/companies/c/systems/s/metadata",
       "/companies/c/systems/s/clients",
+      "/companies/c/systems/s/rejected-records",
       "/companies/c/systems/s/settings",
     ]);
   });

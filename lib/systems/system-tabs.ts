@@ -10,6 +10,7 @@ const tabs: { path: string; label: string; needs: Action }[] = [
   { path: "/observed-properties", label: "Observed properties", needs: "metadata.read" },
   { path: "/metadata", label: "Import / export", needs: "metadata.read" },
   { path: "/clients", label: "Clients", needs: "client.read" },
+  { path: "/rejected-records", label: "Rejected records", needs: "data.read" },
   { path: "/settings", label: "Settings", needs: "system.read" },
 ];
 

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { ClientAccess } from "@/components/clients/client-access";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
 import { EditClientForm } from "@/components/clients/edit-client-form";
+import { RejectedRecords } from "@/components/datastreams/rejected-records";
 import { describedAs } from "@/components/metadata/facts";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -15,19 +16,32 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { getClient } from "@/lib/clients/get-client";
 import { SDK_CONFIG_FILE, sdkConfig, sdkConfigJson } from "@/lib/clients/sdk-config";
 import { sdkConnection } from "@/lib/clients/sdk-connection";
-import { loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
+import { listClientRejectedRecords } from "@/lib/rejected-records/list-client-rejected-records";
+import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { listQueryOf, loadCompanyPage, type SearchParams, type SystemIds } from "../../../../_lib/load-company-page";
 import { deleteClientAction, revokeClientAction, rotateClientSecretAction, updateClientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
 
 const when = (d: Date | null) => (d ? format(d, "yyyy-MM-dd HH:mm:ss") : "never");
 
-export default async function ClientPage({ params }: { params: Promise<SystemIds & { clientId: string }> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, clientId }) => ({
-    client: await getClient({ actor, clientId }),
-  }));
+export default async function ClientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<SystemIds & { clientId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const rejectedQuery = await listQueryOf(rejectedRecordsQuerySchema, searchParams);
+  const loaded = await loadCompanyPage(params, async ({ actor, clientId }) => {
+    const [client, rejected] = await Promise.all([
+      getClient({ actor, clientId }),
+      listClientRejectedRecords({ actor, clientId, query: rejectedQuery }),
+    ]);
+    return { client, rejected };
+  });
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, clientId, can, client } = loaded.data;
+  const { companyId, systemId, clientId, can, client, rejected } = loaded.data;
   if (client.systemId !== systemId || client.system.companyId !== companyId) notFound();
   const canManage = can("client.update");
   const clientsHref = `/companies/${companyId}/systems/${systemId}/clients`;
@@ -114,6 +128,34 @@ export default async function ClientPage({ params }: { params: Promise<SystemIds
                 title={SDK_CONFIG_FILE}
                 code={config}
                 actions={<CopyButton text={config} label="Copy" copiedMessage="Configuration copied" />}
+              />
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader
+              title="Rejected records"
+              description="Records this client read but could not use, as it reported them (the newest kept)."
+            />
+            <CardBody>
+              <RejectedRecords
+                scope="client"
+                rejectedCount={rejected.clientRejectedCount}
+                page={{
+                  ...rejected,
+                  items: rejected.items.map((r) => ({
+                    id: r.id,
+                    at: r.at,
+                    reason: r.reason,
+                    reportedBy: r.reportedBy,
+                    topic: r.topic,
+                    partition: r.partition,
+                    offset: r.offset,
+                    sample: r.sample,
+                    datastream: r.datastream,
+                    claimedName: r.claimedName,
+                  })),
+                }}
               />
             </CardBody>
           </Card>
