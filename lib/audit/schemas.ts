@@ -17,14 +17,16 @@ const optionalText = (max: number) =>
  */
 const timeBound = (edge: "from" | "to") =>
   z
-    .union(
-      [z.date(), z.iso.datetime({ offset: true }), z.iso.date()],
-      "Use an ISO 8601 date-time with offset (2026-11-25T10:00:00Z) or a date (2026-11-25)",
+    .preprocess(
+      (v) => (v instanceof Date ? v.toISOString() : v),
+      z.union(
+        [z.iso.datetime({ offset: true }), z.iso.date()],
+        "Use an ISO 8601 date-time with offset (2026-11-25T10:00:00Z) or a date (2026-11-25)",
+      ),
     )
     .optional()
     .transform((v) => {
-      if (v === undefined || v === "") return undefined;
-      if (v instanceof Date) return v;
+      if (!v) return undefined;
       if (v.length > 10) return new Date(v);
       // A date means the whole day (UTC): `to=2026-11-25` includes that day.
       const day = new Date(`${v}T00:00:00Z`);
