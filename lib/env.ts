@@ -30,6 +30,8 @@ const envSchema = z.object({
   KAFKA_CLIENT_BROKERS: z.string().optional(),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** The cluster's connections.max.reauth.ms, if known: how long an open connection outlives a rotated secret. */
+  RHEI_KAFKA_MAX_REAUTH_MS: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -29,6 +29,11 @@ export function createKafkajs(config: KafkaConnectionConfig): Kafka {
     connectionTimeout: config.connectionTimeoutMs ?? 5000,
     requestTimeout: config.requestTimeoutMs ?? 30000,
     retry: { retries: config.retries ?? 5, initialRetryTime: 300, maxRetryTime: 5000 },
+    // Brokers end a SASL session after connections.max.reauth.ms (so a rotated secret stops open connections);
+    // kafkajs authenticates again this long before the session ends. With a session shorter than this threshold
+    // kafkajs would re-authenticate before every request, which brokers refuse (ILLEGAL_SASL_STATE): kafkajs'
+    // default of 10 s is too long for sessions of 15 s or less.
+    reauthenticationThreshold: 3000,
     logLevel: logLevel.WARN,
     logCreator,
   });

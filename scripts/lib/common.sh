@@ -35,6 +35,7 @@ set_profile() {
       RHEI_DATA="$RHEI_ROOT/.data/demo"
       RHEI_ENV_FILE="$RHEI_ROOT/.env"
       DEFAULT_PG_PORT=54320 DEFAULT_KAFKA_PORT=19092 DEFAULT_APP_PORT=3000
+      DEFAULT_MAX_REAUTH_MS=60000
       ;;
     test)
       local off="${RHEI_TEST_PORT_OFFSET:-0}"
@@ -42,10 +43,17 @@ set_profile() {
       RHEI_ENV_FILE="$RHEI_DATA/env"
       export RHEI_DIST_DIR=".next-test"
       DEFAULT_PG_PORT=$((54330 + off)) DEFAULT_KAFKA_PORT=$((29092 + off * 2)) DEFAULT_APP_PORT=$((3100 + off))
+      # Short, so the test that a rotated secret ends open connections does not wait a minute; longer than kafkajs'
+      # default re-authentication threshold (10 s), below which a default kafkajs client re-authenticates before every
+      # request and the broker refuses it.
+      DEFAULT_MAX_REAUTH_MS=15000
       ;;
     *) fail "unknown profile '$RHEI_PROFILE'" "use demo or test" ;;
   esac
-  export RHEI_PROFILE RHEI_DATA RHEI_ENV_FILE
+  # How long a broker lets a SASL connection live before it must authenticate again (KIP-368): the bound on how long
+  # a connection opened with a rotated or revoked secret keeps working.
+  RHEI_KAFKA_MAX_REAUTH_MS="${RHEI_KAFKA_MAX_REAUTH_MS:-$DEFAULT_MAX_REAUTH_MS}"
+  export RHEI_PROFILE RHEI_DATA RHEI_ENV_FILE RHEI_KAFKA_MAX_REAUTH_MS
 }
 
 random_secret() { od -An -tx1 -N"${1:-24}" /dev/urandom | tr -d ' \n'; }

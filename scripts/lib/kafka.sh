@@ -27,6 +27,9 @@ sasl.mechanism.controller.protocol=PLAIN
 listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="$RHEI_KAFKA_BROKER_PASSWORD";
 listener.name.controller.sasl.enabled.mechanisms=PLAIN
 listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="$RHEI_KAFKA_BROKER_PASSWORD" user_broker="$RHEI_KAFKA_BROKER_PASSWORD";
+# A SASL connection must authenticate again after this long, so a rotated or revoked client secret ends open
+# connections too, not only new logins (KIP-368).
+connections.max.reauth.ms=$RHEI_KAFKA_MAX_REAUTH_MS
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
 super.users=User:broker;User:$KAFKA_ADMIN_USERNAME
