@@ -9,6 +9,20 @@ import { seedClient, seedCompany, seedMember, seedToken, seedUser, uniq } from "
 import { revokeApiToken } from "../api-tokens/revoke-api-token";
 
 describe("REST API /api/v1", () => {
+  it("changes a member's role and answers with the member (it once failed its own response schema: 500)", async () => {
+    const { company, admin } = await seedCompany();
+    const member = await seedMember(company.id, admin, "operator");
+    const token = await seedToken(admin);
+    const params = { companyId: company.id, userId: member.id };
+    const changed = await callApi(memberRoute.PATCH, "PATCH", { token, params, body: { role: "engineer" } });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ role: "engineer", user: { id: member.id, email: member.email } });
+    // The same role again changes nothing and answers the same way.
+    const same = await callApi(memberRoute.PATCH, "PATCH", { token, params, body: { role: "engineer" } });
+    expect(same.status).toBe(200);
+    expect(same.json).toMatchObject({ role: "engineer", user: { id: member.id, name: member.name } });
+  });
+
   it("refuses callers without credentials or with unknown ones, as problem documents", async () => {
     const anonymous = await callApi(companyListRoute.GET, "GET", {
       headers: { authorization: "Bearer rhei_pat_nope" },

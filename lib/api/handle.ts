@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { env } from "../env";
 import { AppError, forbidden, invalid, notFound, unauthenticated } from "../errors";
-import { parseInput } from "../validation";
+import { NUL_REFUSAL } from "../text-problems";
+import { MAX_INPUT_DEPTH, parseInput } from "../validation";
 import type { Endpoint } from "./define-endpoint";
 import { problemResponse } from "./problem";
 import { type Credential, resolveActor } from "./resolve-actor";
@@ -23,34 +24,55 @@ export interface HandlerContext<P, Q, B> {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
-async function readBody(request: Request, maxBytes: number): Promise<unknown> {
+const tooLarge = (maxBytes: number) => new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
+
+/**
+ * The body as text, read as it streams in and refused the moment it passes `maxBytes`: a chunked body declares no
+ * length, and reading it whole first would hold 100 MB in memory before the check.
+ */
+async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
+  if (length > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.includes("\u0000")) throw invalid(`The request body ${NUL_REFUSAL}`);
+  return text;
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readBoundedText(request, maxBytes);
   if (!text.trim()) return {};
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("json")) throw invalid("Send the body as JSON (Content-Type: application/json)");
   try {
     return JSON.parse(text);
-  } catch {
+  } catch (error) {
+    // V8's JSON.parse recurses: a body nested tens of thousands deep overflows its stack, which is bad input too.
+    if (error instanceof RangeError) throw invalid(`The request body nests deeper than ${MAX_INPUT_DEPTH} levels`);
     throw invalid("The request body is not valid JSON");
   }
 }
 
 /** The body as text, for endpoints that parse files themselves; its media type must be one they accept. */
 async function readTextBody(request: Request, maxBytes: number, mediaTypes: readonly string[]): Promise<string> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (!mediaTypes.includes(type)) {
     throw invalid(`Send the body as one of ${mediaTypes.join(", ")} (Content-Type), not ${type || "nothing"}`);
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new AppError("validation", `The request body is larger than ${maxBytes} bytes`);
-  return text;
+  return readBoundedText(request, maxBytes);
 }
 
 // A browser's cookie rides along on cross-site requests; a state change under the session must come from our origin.

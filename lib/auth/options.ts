@@ -23,6 +23,8 @@ export const authOptions: NextAuthOptions = {
         const key = String(credentials?.email ?? "")
           .trim()
           .toLowerCase();
+        // No account has such an address; refused like a wrong password, before anything reaches the database.
+        if (key.includes("\u0000") || String(credentials?.password ?? "").includes("\u0000")) return null;
         if ((await signInThrottle.retryAfter(key)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await verifyCredentials(credentials);
         if (user) await signInThrottle.succeed(key);

@@ -26,7 +26,7 @@ export async function changeMemberRole({
   return db.$transaction(async (tx) => {
     const before = await tx.membership.findUnique({
       where: { userId_companyId: { userId, companyId } },
-      include: { user: { select: { email: true } } },
+      include: { user: { select: { id: true, email: true, name: true } } },
     });
     if (!before) throw notFound("Member");
     if (before.role === role) return before;

@@ -10,7 +10,8 @@ export function listQueryFromSearchParams<S extends z.ZodObject>(schema: S, sear
   const raw: Record<string, string> = {};
   for (const [key, value] of Object.entries(searchParams)) {
     const v = Array.isArray(value) ? value[0] : value;
-    if (v !== undefined && key in schema.shape) raw[key] = v;
+    // A NUL character is no filter anyone typed (and PostgreSQL cannot compare with it): dropped like bad values.
+    if (v !== undefined && key in schema.shape && !v.includes("\u0000")) raw[key] = v;
   }
   const first = schema.safeParse(raw);
   if (first.success) return first.data;
