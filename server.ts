@@ -5,6 +5,7 @@ import { env } from "./lib/env";
 import { attachSocketServer } from "./lib/live/socket-server";
 import { createLogger, setLogLevel } from "./lib/log";
 import { startReconciler } from "./lib/provisioning/reconciler";
+import { isCrossOriginWrite } from "./lib/security/cross-origin-write";
 
 setLogLevel(env.LOG_LEVEL);
 const log = createLogger("server");
@@ -14,13 +15,21 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const upgradeNext = app.getUpgradeHandler();
 
+const origin = new URL(env.NEXTAUTH_URL).origin;
+
 const httpServer = createServer((req, res) => {
-  // Layouts read the path for sign-in redirects; set here so a client cannot choose it.
+  if (isCrossOriginWrite(req, origin)) {
+    res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Cross-origin request refused\n");
+    return;
+  }
+  // Layouts read the path for sign-in redirects, and the sign-in throttle the client's address: set here, so a
+  // client can choose neither.
   req.headers["x-rhei-path"] = req.url ?? "/";
+  req.headers["x-rhei-client-address"] = req.socket.remoteAddress ?? "unknown";
   void handle(req, res);
 });
 
-const live = attachSocketServer(httpServer, new URL(env.NEXTAUTH_URL).origin);
+const live = attachSocketServer(httpServer, origin);
 // Socket.IO answers its own upgrades; pass the rest (Next's dev reload) on to Next.
 httpServer.on("upgrade", (req, socket, head) => {
   if (!req.url?.startsWith("/socket.io")) void upgradeNext(req, socket, head);

@@ -19,7 +19,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 /** Parses input at a boundary; bad input becomes a validation AppError that names each field and its rule. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const nul = nulCharacterPath(input, "");
-  if (nul !== undefined) throw invalid(`Invalid input: ${nul || "the input"} ${NUL_REFUSAL}`, { [nul || "_"]: [NUL_REFUSAL] });
+  if (nul !== undefined)
+    throw invalid(`Invalid input: ${nul || "the input"} ${NUL_REFUSAL}`, { [nul || "_"]: [NUL_REFUSAL] });
   const deep = jsonDepthProblem(input, MAX_INPUT_DEPTH);
   if (deep) throw invalid(`Invalid input: the input ${deep}`, { _: [deep] });
   const result = schema.safeParse(input);

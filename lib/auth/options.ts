@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { safeReturnPath } from "../ui/safe-return-path";
 import { verifyCredentials } from "../users/verify-credentials";
 import { SESSION_MAX_AGE_S } from "./session-cookie-name";
 import { signInThrottle } from "./sign-in-throttle";
@@ -34,6 +35,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only paths of this console, checked as the sign-in page checks them (safeReturnPath): next-auth's default
+    // would take "/\t/evil.test", which a browser reads as //evil.test.
+    redirect: ({ url, baseUrl }) => {
+      if (url.startsWith(baseUrl)) return `${baseUrl}${safeReturnPath(url.slice(baseUrl.length) || "/")}`;
+      return `${baseUrl}${safeReturnPath(url)}`;
+    },
     jwt: ({ token, user }) => {
       if (user) {
         token.uid = user.id;

@@ -21,7 +21,8 @@ function createClient() {
     query: {
       $allOperations({ args, query }) {
         const at = nulCharacterPath(args, "");
-        if (at !== undefined) throw invalid(`Text ${NUL_REFUSAL}`, { [at.replace(/^(data|where)\./, "") || "_"]: [NUL_REFUSAL] });
+        if (at !== undefined)
+          throw invalid(`Text ${NUL_REFUSAL}`, { [at.replace(/^(data|where)\./, "") || "_"]: [NUL_REFUSAL] });
         return query(args);
       },
     },
