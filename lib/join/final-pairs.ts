@@ -9,9 +9,9 @@ import type { JoinedRecord, JoinMode, JoinPair } from "./types";
  * Each pair is found once, from its later record r (time t, input R) and the other input Q: the partners are Q's
  * records with time in [low, t), plus Q's records at exactly t when Q < R (so an equal-time pair is found from the
  * higher input only). In "all" mode low = t − tolerance. In "neighbours" mode a pair (q, r) with t_q < t is a pair
- * iff r is q's succeeding record in R (no R record in (t_q, t)) or q is r's preceding record in Q (no Q record in
- * (t_q, t]); that is t_q ≥ min(prevR, prevQ) with prevR / prevQ the greatest R / Q time below t, so
- * low = max(t − tolerance, min(prevR, prevQ)).
+ * iff r is q's succeeding record in R (no R record in (t_q, t), i.e. t_q ≥ prevR, the greatest R time below t) or
+ * q is r's preceding record in Q (no Q record in (t_q, t], i.e. Q has none at t and t_q = prevQ, the greatest Q time
+ * below t); so low = max(t − tolerance, min(prevR, prevQ)), with prevQ = +∞ when Q has a record at t.
  */
 export function emitFinalPairs<T>(
   buffers: readonly TimeBuffer<T>[],
@@ -43,7 +43,13 @@ export function emitFinalPairs<T>(
         const atT = other.lowerBound(t);
         let low = t - toleranceMs;
         if (neighbours) {
-          const prevOther = atT > other.head ? other.timeAt(atT - 1) : Number.NEGATIVE_INFINITY;
+          // q is r's preceding record only when Q has nothing in (t_q, t], in particular nothing at t.
+          const qAtT = atT < other.end && other.timeAt(atT) === t;
+          const prevOther = qAtT
+            ? Number.POSITIVE_INFINITY
+            : atT > other.head
+              ? other.timeAt(atT - 1)
+              : Number.NEGATIVE_INFINITY;
           const nearest = Math.min(prevOwn, prevOther);
           if (nearest > low) low = nearest;
         }
