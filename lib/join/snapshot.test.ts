@@ -64,8 +64,10 @@ describe("snapshot and restore", () => {
     let now = 0;
     records.forEach((record, i) => {
       now += 100;
-      // car3 falls silent after the first third of the records; the worker advances idleness every fifth record.
-      if (record.input !== 2 || i < records.length / 3) ops.push({ kind: "push", record, now });
+      // car3 falls silent for the middle third of the records (its records then are lost, as if never produced), is
+      // declared idle, and wakes up behind the watermark; the worker advances idleness every fifth record.
+      const silent = record.input === 2 && i >= records.length / 3 && i < (2 * records.length) / 3;
+      if (!silent) ops.push({ kind: "push", record, now });
       if (i % 5 === 0) ops.push({ kind: "idle", now });
     });
     const settings: RunSettings = { toleranceMs: 12, allowedLatenessMs: 6, idleTimeoutMs: 1_000 };
@@ -87,7 +89,7 @@ describe("snapshot and restore", () => {
       return { pairs: pairs.map((p) => p.key), late, stats: join.stats };
     };
     const expected = run(-1);
-    expect(expected.stats.idlePartitions.length).toBeGreaterThan(0);
+    expect(expected.stats.latePerInput[2]).toBeGreaterThan(2);
     for (let k = 0; k < ops.length; k++) expect(run(k)).toEqual(expected);
   });
 
