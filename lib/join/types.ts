@@ -13,13 +13,16 @@ export type JoinRecord<T> = {
   payload: T;
 };
 
-/** A record as the join holds and emits it: the offset is a canonical decimal string (JSON-safe, bigint-free). */
+/**
+ * A record as the join holds and emits it: the offset is a canonical decimal string (JSON-safe, bigint-free). Pairs
+ * share these objects with the join's buffers: read them, do not change them.
+ */
 export type JoinedRecord<T> = {
-  input: number;
-  partition: string;
-  offset: string;
-  time: number;
-  payload: T;
+  readonly input: number;
+  readonly partition: string;
+  readonly offset: string;
+  readonly time: number;
+  readonly payload: T;
 };
 
 /** One joined pair. `left` belongs to the lower input index. */
@@ -93,7 +96,7 @@ export type JoinStats = {
   duplicatesPerInput: number[];
   /** Each input's watermark (min over its non-idle partitions); null while it is −∞, i.e. not yet known. */
   watermarkPerInput: (number | null)[];
-  /** The joined watermark (the emission frontier): every pair with time < it has been emitted. null: −∞. */
+  /** The emission frontier (greatest joined watermark): every pair with time below it has been emitted. null: −∞. */
   watermark: number | null;
   /** Partitions currently idle. */
   idlePartitions: string[];
