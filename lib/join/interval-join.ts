@@ -1,6 +1,7 @@
 import { emitFinalPairs } from "./final-pairs";
 import { type ResolvedJoinOptions, resolveJoinOptions } from "./join-options";
 import { checkJoinState, fromJsonNumber, type JoinState, toJsonNumber } from "./join-state";
+import { pruneBuffers } from "./prune-buffers";
 import { canonicalOffset, compareOffsets } from "./record-identity";
 import { TimeBuffer } from "./time-buffer";
 import type {
@@ -234,26 +235,8 @@ export class IntervalJoin<T> {
     if (frontier === before) return step;
     const { mode, toleranceMs } = this.options;
     this.pairsEmitted += emitFinalPairs(this.buffers, frontier, mode, toleranceMs, step.pairs);
-    this.prune(frontier);
+    pruneBuffers(this.buffers, frontier, mode, toleranceMs);
     return step;
-  }
-
-  /**
-   * Drops records no pair with time ≥ frontier can involve: those older than frontier − tolerance, and in neighbours
-   * mode also those older than the least, over inputs, of the input's last time below the frontier (a later record's
-   * partners are never older than its own and the other input's preceding records).
-   */
-  private prune(frontier: number): void {
-    let bound = frontier - this.options.toleranceMs;
-    if (this.options.mode === "neighbours") {
-      let nearest = Number.POSITIVE_INFINITY;
-      for (const buffer of this.buffers) {
-        const last = buffer.cursor > buffer.head ? buffer.timeAt(buffer.cursor - 1) : Number.NEGATIVE_INFINITY;
-        if (last < nearest) nearest = last;
-      }
-      if (nearest > bound) bound = nearest;
-    }
-    for (const buffer of this.buffers) buffer.prune(bound);
   }
 
   private checkInput(input: number): void {
