@@ -6,7 +6,8 @@ import type { RoleName } from "@/lib/authz/permissions";
 import { registerClient } from "@/lib/clients/register-client";
 import { createCompany } from "@/lib/companies/create-company";
 import { createDatastream } from "@/lib/datastreams/create-datastream";
-import { addMember } from "@/lib/members/add-member";
+import { answerInvitation } from "@/lib/members/answer-invitation";
+import { inviteMember } from "@/lib/members/invite-member";
 import { createObservedProperty } from "@/lib/observed-properties/create-observed-property";
 import { createSensor } from "@/lib/sensors/create-sensor";
 import { createSystem } from "@/lib/systems/create-system";
@@ -31,10 +32,21 @@ export async function seedCompany(owner?: SeededUser) {
   return { company, admin };
 }
 
-/** A new user with `role` in the company, added by its admin. */
+/** Puts an existing user into the company with `role`: the admin invites, the user accepts. */
+export async function joinCompany(
+  admin: Actor,
+  companyId: string,
+  user: { email: string; actor: Actor },
+  role: RoleName,
+) {
+  const invitation = await inviteMember({ actor: admin, companyId, input: { email: user.email, role } });
+  await answerInvitation({ actor: user.actor, invitationId: invitation.id, accept: true });
+}
+
+/** A new user with `role` in the company, invited by its admin and accepted. */
 export async function seedMember(companyId: string, admin: SeededUser, role: RoleName) {
   const user = await seedUser(`A ${role}`);
-  await addMember({ actor: admin.actor, companyId, input: { email: user.email, role } });
+  await joinCompany(admin.actor, companyId, user, role);
   return user;
 }
 

@@ -2,19 +2,25 @@ import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateCompanyDialog } from "@/components/companies/create-company-dialog";
+import { MyInvitations } from "@/components/members/my-invitations";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageUser } from "@/lib/auth/session";
+import { userActor } from "@/lib/authz/actor";
 import { listMyCompanies } from "@/lib/companies/list-my-companies";
+import { listMyInvitations } from "@/lib/members/my-invitations";
 import { companyName } from "@/lib/names";
-import { createCompanyAction } from "./actions";
+import { answerInvitationAction, createCompanyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Companies" };
 
 export default async function HomePage() {
   const user = await requirePageUser("/");
-  const companies = await listMyCompanies({ userId: user.id });
+  const [companies, invitations] = await Promise.all([
+    listMyCompanies({ userId: user.id }),
+    listMyInvitations({ actor: userActor(user) }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -26,6 +32,7 @@ export default async function HomePage() {
         </div>
         {companies.length > 0 && <CreateCompanyDialog action={createCompanyAction} />}
       </div>
+      <MyInvitations invitations={invitations} answer={answerInvitationAction} />
       {companies.length === 0 ? (
         <Card>
           <EmptyState
@@ -33,8 +40,8 @@ export default async function HomePage() {
             title="You are not in any company yet"
             action={<CreateCompanyDialog action={createCompanyAction} primary />}
           >
-            Create one to register systems and client applications, or ask an admin of an existing company to add you by
-            your email, {user.email}.
+            Create one to register systems and client applications, or ask an admin of an existing company to invite
+            your email, {user.email}; the invitation then shows here.
           </EmptyState>
         </Card>
       ) : (

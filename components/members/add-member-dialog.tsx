@@ -9,21 +9,21 @@ import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { roles } from "@/lib/authz/permissions";
-import { type AddMemberInput, addMemberSchema } from "@/lib/members/schemas";
+import { type InviteMemberInput, inviteMemberSchema } from "@/lib/members/schemas";
 import { roleDescriptions } from "./role-descriptions";
 
-export function AddMemberDialog({
+export function InviteMemberDialog({
   action,
 }: {
-  action: (input: AddMemberInput) => Promise<ActionResult<{ email: string; role: string }>>;
+  action: (input: InviteMemberInput) => Promise<ActionResult<{ email: string; role: string }>>;
 }) {
   const router = useRouter();
   const dialog = useFormDialog({
-    schema: addMemberSchema,
+    schema: inviteMemberSchema,
     defaultValues: { email: "", role: "engineer" },
     action,
     onSuccess: (m) => {
-      toast.success(`${m.email} added as ${m.role}`);
+      toast.success(`Invited ${m.email} as ${m.role}: they join once they accept`);
       router.refresh();
     },
   });
@@ -33,14 +33,14 @@ export function AddMemberDialog({
   return (
     <FormDialog
       dialog={dialog}
-      title="Add a member"
-      description="The person needs a Rhei account already; add them by its email."
+      title="Invite a member"
+      description="They join once they accept, signed in with this email (they can sign up with it first). Until then the invitation is listed below."
       trigger={
         <Button>
-          <UserPlus className="size-4" aria-hidden /> Add member
+          <UserPlus className="size-4" aria-hidden /> Invite member
         </Button>
       }
-      submitLabel="Add member"
+      submitLabel="Invite"
     >
       <Field label="Email" error={errors.email?.message}>
         <Input type="email" autoComplete="off" {...form.register("email")} />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as invitationsRoute from "@/app/api/v1/companies/[companyId]/invitations/route";
 import * as memberRoute from "@/app/api/v1/companies/[companyId]/members/[userId]/route";
 import * as membersRoute from "@/app/api/v1/companies/[companyId]/members/route";
 import * as companiesRoute from "@/app/api/v1/companies/[companyId]/route";
@@ -96,7 +97,7 @@ describe("REST API /api/v1", () => {
       (await callApi(companiesRoute.GET, "GET", { token: outsider, params: { companyId: "not-a-uuid" } })).status,
     ).toBe(404);
     const engineerToken = await seedToken(engineer);
-    const forbidden = await callApi(membersRoute.POST, "POST", {
+    const forbidden = await callApi(invitationsRoute.POST, "POST", {
       token: engineerToken,
       params: { companyId: company.id },
       body: { email: admin.email, role: "auditor" },

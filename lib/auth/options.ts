@@ -5,7 +5,8 @@ import { env } from "../env";
 import { safeReturnPath } from "../ui/safe-return-path";
 import { verifyCredentials } from "../users/verify-credentials";
 import { SESSION_MAX_AGE_S } from "./session-cookie-name";
-import { signInThrottle } from "./sign-in-throttle";
+import { clientAddressOf, throttle } from "./throttle";
+import { signInLimits } from "./throttle-window";
 
 /** What the sign-in form shows when the throttle refuses (next-auth passes a thrown message through as `error`). */
 export const TOO_MANY_ATTEMPTS = "too-many-attempts";
@@ -20,16 +21,18 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => {
+      authorize: async (credentials, req) => {
         const key = String(credentials?.email ?? "")
           .trim()
           .toLowerCase();
         // No account has such an address; refused like a wrong password, before anything reaches the database.
         if (key.includes("\u0000") || String(credentials?.password ?? "").includes("\u0000")) return null;
-        if ((await signInThrottle.retryAfter(key)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        const limits = signInLimits(key, clientAddressOf(req.headers ?? {}));
+        if ((await throttle.retryAfter(limits)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await verifyCredentials(credentials);
-        if (user) await signInThrottle.succeed(key);
-        else await signInThrottle.fail(key);
+        // A success clears this client's count only: failures from elsewhere still count against the address.
+        if (user) await throttle.clear(limits.slice(0, 1));
+        else await throttle.record(limits);
         return user;
       },
     }),

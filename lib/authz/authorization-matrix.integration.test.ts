@@ -3,7 +3,7 @@
 // always "not_found", whatever the role, so that other tenants' objects never reveal that they exist.
 import { beforeAll, describe, expect, it } from "vitest";
 import { metadataOperations, seedMetadataWorld } from "@/test/metadata-operations";
-import { type SeededUser, seedUser, uniq } from "@/test/seed";
+import { joinCompany, type SeededUser, seedUser, uniq } from "@/test/seed";
 import { exportAuditEventsCsv } from "../audit/export-audit-events";
 import { listAuditEvents } from "../audit/list-audit-events";
 import { deleteClient } from "../clients/delete-client";
@@ -19,8 +19,10 @@ import { deleteCompany } from "../companies/delete-company";
 import { getCompany } from "../companies/get-company";
 import { updateCompany } from "../companies/update-company";
 import { isAppError } from "../errors";
-import { addMember } from "../members/add-member";
+import { cancelInvitation } from "../members/cancel-invitation";
 import { changeMemberRole } from "../members/change-member-role";
+import { inviteMember } from "../members/invite-member";
+import { listInvitations } from "../members/list-invitations";
 import { listMembers } from "../members/list-members";
 import { removeMember } from "../members/remove-member";
 import { listProvisioningStates } from "../provisioning/list-provisioning-states";
@@ -45,7 +47,7 @@ async function world() {
     input: { workcenter: "wc", station: "st" },
   });
   const { client } = await registerClient({ actor: owner.actor, systemId: system.id, input: { name: "car_1" } });
-  await addMember({ actor: owner.actor, companyId: company.id, input: { email: bystander.email, role: "operator" } });
+  await joinCompany(owner.actor, company.id, bystander, "operator");
   const metadata = await seedMetadataWorld(owner.actor, system);
   return { company, system, client, metadata };
 }
@@ -80,11 +82,28 @@ const operations: Operation[] = [
     run: (actor, w) => listMembers({ actor, companyId: w.company.id, query: {} }),
   },
   {
-    name: "addMember",
+    name: "inviteMember",
     action: "member.manage",
     run: async (actor, w) => {
       await removeMember({ actor: owner.actor, companyId: w.company.id, userId: bystander.id });
-      return addMember({ actor, companyId: w.company.id, input: { email: bystander.email, role: "auditor" } });
+      return inviteMember({ actor, companyId: w.company.id, input: { email: bystander.email, role: "auditor" } });
+    },
+  },
+  {
+    name: "listInvitations",
+    action: "member.read",
+    run: (actor, w) => listInvitations({ actor, companyId: w.company.id }),
+  },
+  {
+    name: "cancelInvitation",
+    action: "member.manage",
+    run: async (actor, w) => {
+      const invitation = await inviteMember({
+        actor: owner.actor,
+        companyId: w.company.id,
+        input: { email: `${uniq("i")}@example.test`, role: "operator" },
+      });
+      return cancelInvitation({ actor, companyId: w.company.id, invitationId: invitation.id });
     },
   },
   {
@@ -203,7 +222,7 @@ describe("authorization matrix", () => {
       it(`${op.name} (${op.action}) as ${role}: own company → ${expected}, another company → not_found`, async () => {
         const user = actors.get(role) as SeededUser;
         const own = await world();
-        await addMember({ actor: owner.actor, companyId: own.company.id, input: { email: user.email, role } });
+        await joinCompany(owner.actor, own.company.id, user, role);
         expect(await outcome(() => op.run(user.actor, own))).toBe(expected);
         const other = await world();
         expect(await outcome(() => op.run(user.actor, other))).toBe("not_found");

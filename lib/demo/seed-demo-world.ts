@@ -7,7 +7,8 @@ import { registerClient } from "../clients/register-client";
 import { rotateClientSecret } from "../clients/rotate-client-secret";
 import { createCompany } from "../companies/create-company";
 import { db } from "../db/client";
-import { addMember } from "../members/add-member";
+import { answerInvitation } from "../members/answer-invitation";
+import { inviteMember } from "../members/invite-member";
 import { companyName, systemName } from "../names";
 import { createSystem } from "../systems/create-system";
 import { clientPrincipal } from "../topology/principals";
@@ -64,7 +65,14 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
       const member = await db.membership.findUnique({
         where: { userId_companyId: { userId: actor.userId, companyId: company.id } },
       });
-      if (!member) await addMember({ actor: admin, companyId: company.id, input: { email: actor.label, role } });
+      if (!member) {
+        const invitation = await inviteMember({
+          actor: admin,
+          companyId: company.id,
+          input: { email: actor.label, role },
+        });
+        await answerInvitation({ actor, invitationId: invitation.id, accept: true });
+      }
     }
     for (const s of demo.systems) {
       const name = systemName(company, s.workcenter, s.station);

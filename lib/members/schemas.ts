@@ -5,8 +5,8 @@ import { emailSchema } from "../users/schemas";
 
 export const roleSchema = z.enum(roles, "Choose admin, engineer, operator or auditor");
 
-export const addMemberSchema = z.object({ email: emailSchema, role: roleSchema }).strict();
-export type AddMemberInput = z.input<typeof addMemberSchema>;
+export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema }).strict();
+export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
 
 export const changeRoleSchema = z.object({ role: roleSchema }).strict();
 

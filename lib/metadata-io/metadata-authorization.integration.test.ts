@@ -3,12 +3,11 @@
 // applications (their own system: allowed; another system of the same company: not found).
 import { beforeAll, describe, expect, it } from "vitest";
 import { metadataOperations, seedMetadataWorld } from "@/test/metadata-operations";
-import { type SeededUser, seedClient, seedCompany, seedSystem, seedUser } from "@/test/seed";
+import { joinCompany, type SeededUser, seedClient, seedCompany, seedSystem, seedUser } from "@/test/seed";
 import type { Actor } from "../authz/actor";
 import { type RoleName, roleAllows, roles } from "../authz/permissions";
 import { authenticateClient } from "../clients/authenticate-client";
 import { isAppError } from "../errors";
-import { addMember } from "../members/add-member";
 
 async function outcome(work: () => Promise<unknown>): Promise<string> {
   try {
@@ -42,7 +41,7 @@ describe("metadata authorization matrix", () => {
       const other = await world();
       for (const role of roles) {
         const user = members.get(role) as SeededUser;
-        await addMember({ actor: owner.actor, companyId: own.company.id, input: { email: user.email, role } });
+        await joinCompany(owner.actor, own.company.id, user, role);
       }
       for (const role of roles) {
         const user = members.get(role) as SeededUser;
@@ -50,7 +49,7 @@ describe("metadata authorization matrix", () => {
         // Each allowed write gets a fresh world, so that an earlier role's deletion does not make it "not found".
         const target = expected === "allowed" && op.action === "metadata.write" ? await world() : own;
         if (target !== own) {
-          await addMember({ actor: owner.actor, companyId: target.company.id, input: { email: user.email, role } });
+          await joinCompany(owner.actor, target.company.id, user, role);
         }
         expect(await outcome(() => op.run(user.actor, target.metadata)), `${role} in own company`).toBe(expected);
         expect(await outcome(() => op.run(user.actor, other.metadata)), `${role} elsewhere`).toBe("not_found");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createCompanySchema, updateCompanySchema } from "../../companies/schemas";
-import { addMemberSchema, changeRoleSchema, memberListQuerySchema } from "../../members/schemas";
+import { changeRoleSchema, memberListQuerySchema } from "../../members/schemas";
 import { defineEndpoint } from "../define-endpoint";
 import { idParam, pageSchema, roleEnum, timestamp } from "../schemas";
 
@@ -91,19 +91,6 @@ export const listMembersEndpoint = defineEndpoint({
   params: companyParams,
   query: memberListQuerySchema,
   response: pageSchema(memberSchema),
-});
-
-export const addMemberEndpoint = defineEndpoint({
-  method: "POST",
-  path: "/companies/{companyId}/members",
-  operationId: "addMember",
-  summary: "Add an existing user, by email, with a role",
-  tags,
-  auth: userAuth,
-  params: companyParams,
-  body: addMemberSchema,
-  response: memberSchema,
-  status: 201,
 });
 
 export const changeMemberRoleEndpoint = defineEndpoint({

@@ -5,6 +5,7 @@ import * as clientRejections from "./client-rejections";
 import * as clients from "./clients";
 import * as companies from "./companies";
 import * as datastreams from "./datastreams";
+import * as invitations from "./invitations";
 import * as metadata from "./metadata";
 import * as observedProperties from "./observed-properties";
 import * as rejectedRecords from "./rejected-records";
@@ -27,6 +28,7 @@ export const allEndpoints: Endpoint[] = [
   observedProperties,
   datastreams,
   metadata,
+  invitations,
   audit,
   search,
   clientRejections,

@@ -3,16 +3,17 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/run-action";
 import { requireActor } from "@/lib/auth/session";
 import type { RoleName } from "@/lib/authz/permissions";
-import { addMember } from "@/lib/members/add-member";
+import { cancelInvitation } from "@/lib/members/cancel-invitation";
 import { changeMemberRole } from "@/lib/members/change-member-role";
+import { inviteMember } from "@/lib/members/invite-member";
 import { removeMember } from "@/lib/members/remove-member";
-import type { AddMemberInput } from "@/lib/members/schemas";
+import type { InviteMemberInput } from "@/lib/members/schemas";
 
-export async function addMemberAction(companyId: string, input: AddMemberInput) {
+export async function inviteMemberAction(companyId: string, input: InviteMemberInput) {
   return runAction(async () => {
-    const member = await addMember({ actor: await requireActor(), companyId, input });
+    const invitation = await inviteMember({ actor: await requireActor(), companyId, input });
     revalidatePath(`/companies/${companyId}/members`);
-    return { email: member.user.email, role: member.role };
+    return { email: invitation.email, role: invitation.role };
   });
 }
 
@@ -29,5 +30,13 @@ export async function removeMemberAction(companyId: string, userId: string) {
     const removed = await removeMember({ actor: await requireActor(), companyId, userId });
     revalidatePath(`/companies/${companyId}/members`);
     return removed;
+  });
+}
+
+export async function cancelInvitationAction(companyId: string, invitationId: string) {
+  return runAction(async () => {
+    const cancelled = await cancelInvitation({ actor: await requireActor(), companyId, invitationId });
+    revalidatePath(`/companies/${companyId}/members`);
+    return cancelled;
   });
 }

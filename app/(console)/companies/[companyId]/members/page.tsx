@@ -1,30 +1,36 @@
 import type { Metadata } from "next";
-import { AddMemberDialog } from "@/components/members/add-member-dialog";
+import { InviteMemberDialog } from "@/components/members/add-member-dialog";
+import { InvitationsList } from "@/components/members/invitations-list";
 import { MembersTable } from "@/components/members/members-table";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { actorUserId } from "@/lib/authz/actor";
+import { listInvitations } from "@/lib/members/list-invitations";
 import { listMembers } from "@/lib/members/list-members";
 import { memberListQuerySchema } from "@/lib/members/schemas";
 import { type ListPageProps, listQueryOf, loadCompanyPage } from "../_lib/load-company-page";
-import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./actions";
+import { cancelInvitationAction, changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params, searchParams }: ListPageProps<{ companyId: string }>) {
   const query = await listQueryOf(memberListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => ({
-    members: await listMembers({ actor, companyId, query }),
-  }));
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => {
+    const [members, invitations] = await Promise.all([
+      listMembers({ actor, companyId, query }),
+      listInvitations({ actor, companyId }),
+    ]);
+    return { members, invitations };
+  });
   if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { actor, companyId, can, members } = loaded.data;
+  const { actor, companyId, can, members, invitations } = loaded.data;
   const canManage = can("member.manage");
   return (
     <>
       <PageHeader
         title="Members"
         description="Who may do what in this company. The last admin cannot leave or be demoted."
-        actions={canManage && <AddMemberDialog action={addMemberAction.bind(null, companyId)} />}
+        actions={canManage && <InviteMemberDialog action={inviteMemberAction.bind(null, companyId)} />}
       />
       <MembersTable
         page={members}
@@ -35,6 +41,10 @@ export default async function MembersPage({ params, searchParams }: ListPageProp
         currentUserId={actorUserId(actor) ?? ""}
         changeRole={changeMemberRoleAction.bind(null, companyId)}
         remove={removeMemberAction.bind(null, companyId)}
+      />
+      <InvitationsList
+        invitations={invitations.map(({ id, email, role, createdAt }) => ({ id, email, role, createdAt }))}
+        cancel={canManage ? cancelInvitationAction.bind(null, companyId) : undefined}
       />
     </>
   );
