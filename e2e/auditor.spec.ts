@@ -104,7 +104,7 @@ test("an auditor filters the audit log, exports exactly those rows, and can chan
   await tabs.getByRole("link", { name: "Members" }).click();
   const members = page.getByRole("table", { name: "Members" });
   await expect(members.getByRole("row")).toHaveCount(4);
-  await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Invite member" })).toHaveCount(0);
   await expect(members.getByRole("combobox")).toHaveCount(0);
   await expect(members.getByRole("button", { name: "Remove" })).toHaveCount(0);
   await screenshot(page, testInfo, "auditor-members.png");

@@ -17,17 +17,35 @@ test("an admin manages members and settings; an outsider gets a 404", async ({ p
   await expect(page.getByRole("main").getByText("No systems yet")).toBeVisible();
 
   await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Members" }).click();
-  await page.getByRole("button", { name: "Add member" }).click();
-  const dialog = page.getByRole("dialog", { name: "Add a member" });
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite a member" });
+  // An address no account uses is invited like any other: the answer tells the admin nothing about accounts.
   await dialog.getByLabel("Email").fill("nobody-here@example.test");
-  await dialog.getByRole("button", { name: "Add member" }).click();
-  await expect(dialog.getByText("No account with this email")).toBeVisible();
+  await dialog.getByRole("button", { name: "Invite" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Invited nobody-here@example.test as engineer")).toBeVisible();
+  await page.getByRole("button", { name: "Invite member" }).click();
   await dialog.getByLabel("Email").fill(colleague.email);
   await dialog.getByLabel("Role").selectOption("auditor");
-  await dialog.getByRole("button", { name: "Add member" }).click();
+  await dialog.getByRole("button", { name: "Invite" }).click();
   await expect(dialog).toBeHidden();
+  const invitations = page.getByRole("list", { name: "Invitations" });
+  await expect(invitations.getByText(colleague.email)).toBeVisible();
+  await expect(invitations.getByText("nobody-here@example.test")).toBeVisible();
+
+  // The colleague joins by accepting, from their own home page.
+  const theirs = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  await signInViaApi(theirs, colleague.email, TEST_PASSWORD);
+  const theirPage = await theirs.newPage();
+  await theirPage.goto("/");
+  await theirPage.getByRole("button", { name: `Join ${name}` }).click();
+  await expect(theirPage.getByRole("heading", { name })).toBeVisible();
+  await theirs.close();
+
+  await page.reload();
   const table = page.getByRole("table", { name: "Members" });
   await expect(table.getByRole("row", { name: new RegExp(colleague.email) })).toBeVisible();
+  await expect(invitations.getByText(colleague.email)).toHaveCount(0);
 
   await table.getByLabel(`Role of ${colleague.email}`).selectOption("engineer");
   await expect(page.getByText(`${colleague.email} is now engineer`)).toBeVisible();
