@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { signInSchema } from "@/lib/users/schemas";
+import { signInSchema } from "@/lib/auth/credential-schemas";
 
 type Values = z.input<typeof signInSchema>;
 

@@ -8,8 +8,8 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NativeSelect, Textarea } from "@/components/ui/input";
-import type { ImportPlanView } from "@/lib/api/endpoints/metadata";
 import { type ImportFormatChoice, ImportProblem, postImport } from "@/lib/metadata-io/post-import";
+import type { ImportPlanView } from "@/lib/metadata-io/schemas";
 import { describeCounts, ImportPlanDetails } from "./import-plan-view";
 
 /** Past this, the text area shows a note instead of the file (a browser text area with megabytes is slow). */

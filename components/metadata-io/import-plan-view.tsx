@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ImportPlanView } from "@/lib/api/endpoints/metadata";
+import type { ImportPlanView } from "@/lib/metadata-io/schemas";
 import { cn } from "@/lib/ui/cn";
 
 type Kind = keyof ImportPlanView["summary"];

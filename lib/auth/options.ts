@@ -3,10 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { safeReturnPath } from "../ui/safe-return-path";
-import { verifyCredentials } from "../users/verify-credentials";
 import { SESSION_MAX_AGE_S } from "./session-cookie-name";
 import { clientAddressOf, throttle } from "./throttle";
 import { signInLimits } from "./throttle-window";
+import { verifyCredentials } from "./verify-credentials";
 
 /** What the sign-in form shows when the throttle refuses (next-auth passes a thrown message through as `error`). */
 export const TOO_MANY_ATTEMPTS = "too-many-attempts";

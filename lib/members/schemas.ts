@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { emailSchema } from "../auth/credential-schemas";
 import { roles } from "../authz/permissions";
 import { listQuerySchema } from "../pagination";
-import { emailSchema } from "../users/schemas";
 
 export const roleSchema = z.enum(roles, "Choose admin, engineer, operator or auditor");
 

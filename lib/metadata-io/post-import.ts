@@ -1,4 +1,4 @@
-import { type ImportPlanView, importPlanSchema } from "../api/endpoints/metadata";
+import { type ImportPlanView, importPlanSchema } from "./schemas";
 
 /** A refused import as the API's problem document says it: the summary and, per path in the file, the problems. */
 export class ImportProblem extends Error {

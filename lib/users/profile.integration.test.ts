@@ -8,12 +8,12 @@ import { listApiTokens } from "../api-tokens/list-api-tokens";
 import { revokeApiToken } from "../api-tokens/revoke-api-token";
 import { tokenInputFromForm } from "../api-tokens/schemas";
 import { currentSessionUser } from "../auth/current-session-user";
+import { verifyCredentials } from "../auth/verify-credentials";
 import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { changePassword } from "./change-password";
 import { signOutOtherSessions } from "./sign-out-other-sessions";
 import { updateProfile } from "./update-profile";
-import { verifyCredentials } from "./verify-credentials";
 
 const fieldErrorsOf = (p: Promise<unknown>) =>
   p.then(

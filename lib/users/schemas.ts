@@ -1,11 +1,6 @@
 import { z } from "zod";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "At most 254 characters")
-  .pipe(z.email("Enter an email address such as ada@example.com"));
+import { emailSchema } from "../auth/credential-schemas";
 
 export const passwordSchema = z.string().min(10, "At least 10 characters").max(200, "At most 200 characters");
 
@@ -19,8 +14,6 @@ export const signUpSchema = z
   })
   .strict();
 export type SignUpInput = z.input<typeof signUpSchema>;
-
-export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "Required").max(200) });
 
 export const updateProfileSchema = z.object({ name: userNameSchema }).strict();
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD, uniq } from "@/test/seed";
+import { verifyCredentials } from "../auth/verify-credentials";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { signUp } from "./sign-up";
-import { verifyCredentials } from "./verify-credentials";
 
 describe("sign-up and sign-in against PostgreSQL", () => {
   it("stores a slow hash, never the password, and signs in with the right password only", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportFormatSchema, importFormatSchema } from "../../metadata-io/schemas";
+import { exportFormatSchema, importFormatSchema, importPlanSchema } from "../../metadata-io/schemas";
 import { defineEndpoint } from "../define-endpoint";
 import { idParam } from "../schemas";
 import { metadataAuth } from "./things";
@@ -17,39 +17,6 @@ export const METADATA_MEDIA_TYPES = [
 
 /** 10,000 datastreams in Rhei YAML take about 3 MB; leave room for descriptions and schemas. */
 export const MAX_METADATA_BYTES = 20 * 1024 * 1024;
-
-const entityKind = z.enum(["thing", "sensor", "observedProperty", "datastream"]);
-const counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
-
-export const importIssueSchema = z.object({
-  path: z.string().describe("Where in the document, e.g. `Datastreams.temperature.unitOfMeasurement`"),
-  entity: z.object({ kind: entityKind, name: z.string() }).optional(),
-  field: z.string().optional(),
-  message: z.string(),
-});
-
-export const importPlanSchema = z.object({
-  format: z.enum(["rhei", "reference"]),
-  systemId: z.uuid(),
-  systemName: z.string(),
-  applied: z.boolean().describe("false for a dry run (nothing changed)"),
-  summary: z.object({ thing: counts, sensor: counts, observedProperty: counts, datastream: counts }),
-  items: z.array(
-    z.object({
-      kind: entityKind,
-      name: z.string().describe("Datastreams: `thing.datastream`"),
-      action: z.enum(["create", "update", "unchanged"]),
-      changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
-      schemaVersion: z.number().int().optional().describe("The schema version a datastream gets, if it gets one"),
-      at: z.string(),
-    }),
-  ),
-  warnings: z.array(importIssueSchema),
-  errors: z.array(importIssueSchema),
-  datastreamKeys: z.record(z.string(), z.string()).optional(),
-});
-
-export type ImportPlanView = z.output<typeof importPlanSchema>;
 
 const systemParams = z.object({ systemId: idParam });
 

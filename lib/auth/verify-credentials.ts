@@ -1,7 +1,7 @@
 import "server-only";
-import { dummyPasswordHash, verifyPassword } from "../auth/password";
 import { db } from "../db/client";
-import { signInSchema } from "./schemas";
+import { signInSchema } from "./credential-schemas";
+import { dummyPasswordHash, verifyPassword } from "./password";
 
 /** The user whose email and password these are, or null; equally slow either way, so timing reveals no email. */
 export async function verifyCredentials(input: unknown) {
