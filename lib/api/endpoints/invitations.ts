@@ -4,7 +4,7 @@ import { inviteMemberSchema } from "../../members/schemas";
 import { defineEndpoint } from "../define-endpoint";
 import { idParam, timestamp } from "../schemas";
 
-const tags = ["Members"];
+const tags = ["Companies"];
 const userAuth = ["session", "token"] as const;
 const companyParams = z.object({ companyId: idParam });
 
