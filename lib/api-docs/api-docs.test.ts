@@ -19,12 +19,12 @@ describe("the API docs page's reading of the OpenAPI document", () => {
       "GET /companies/{companyId}/invitations",
       "POST /companies/{companyId}/invitations",
       "DELETE /companies/{companyId}/invitations/{invitationId}",
-      "GET /invitations",
-      "POST /invitations/{invitationId}/accept",
-      "POST /invitations/{invitationId}/decline",
       "GET /companies/{companyId}/members",
       "PATCH /companies/{companyId}/members/{userId}",
       "DELETE /companies/{companyId}/members/{userId}",
+      "GET /invitations",
+      "POST /invitations/{invitationId}/accept",
+      "POST /invitations/{invitationId}/decline",
     ]);
     const csv = docs.groups
       .find((g) => g.tag === "Audit log")
