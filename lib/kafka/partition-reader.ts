@@ -1,0 +1,270 @@
+import { Consumer, FetchIsolationLevels } from "@platformatic/kafka";
+import type { KafkaConnectionConfig } from "./connection-config";
+import { KafkaError, toKafkaError } from "./errors";
+import { platformaticConnectionOptions } from "./platformatic-client";
+
+// Reading partitions without a consumer group: the one fetch loop behind every group-less read (a time range, a tail,
+// the console's live hub, history). A client's ACLs allow only its own group, and joining it for a replay would take
+// partitions away from the client's live consumer. kafkajs can only fetch as a group member, so this module uses
+// @platformatic/kafka, whose Consumer exposes the plain ListOffsets and Fetch requests: neither touches a group
+// coordinator, so they need only READ (which implies DESCRIBE) on the topics. The Consumer wants a group id at
+// construction; it is never sent, because nothing here calls consume(), commit() or joinGroup().
+
+export interface FetchedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  /** Broker timestamp (the producer's, unless the topic says LogAppendTime), epoch milliseconds. */
+  timestamp: number;
+}
+
+/** Where a partition's reading starts: the first offset whose timestamp is at or after a time, an offset, or an end. */
+export type StartAt = { timeMs: number } | { offset: bigint } | "earliest" | "latest";
+
+export interface PartitionPosition {
+  topic: string;
+  partition: number;
+  /** The next offset to read. */
+  position: bigint;
+  /** Offset to stop before (undefined: keep following). */
+  end: bigint | undefined;
+  /** The partition's log start when last seen (retention moves it). */
+  logStart: bigint;
+  /** The partition's high watermark when last seen. */
+  highWatermark: bigint;
+}
+
+type FetchRequestTopic = Parameters<Consumer["fetch"]>[0]["topics"][number];
+
+interface Cursor extends PartitionPosition {
+  topicId: string;
+  leader: number;
+}
+
+const OFFSET_OUT_OF_RANGE = 1;
+const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+/**
+ * Group-less reading of some partitions from chosen positions, either up to chosen end offsets or following new
+ * records. Partitions can be added and removed between fetches (the live hub adds a topic when a socket first needs
+ * it). Each fetch returns records in offset order per partition; partitions are interleaved.
+ */
+export class PartitionReader {
+  private readonly cursors = new Map<string, Cursor>();
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static open(config: KafkaConnectionConfig): PartitionReader {
+    return new PartitionReader(
+      new Consumer({
+        clientId: config.clientId,
+        bootstrapBrokers: config.brokers,
+        groupId: `${config.clientId}.unused-no-group`,
+        timeout: config.requestTimeoutMs ?? 30_000,
+        retries: config.retries ?? 3,
+        isolationLevel: FetchIsolationLevels.READ_COMMITTED,
+        ...platformaticConnectionOptions(config),
+      }),
+    );
+  }
+
+  /** Offsets per partition of each topic for a time (-1 = end, -2 = start); a time past the end gives the end. */
+  async offsetsFor(topics: string[], at: number | "latest" | "earliest"): Promise<Map<string, bigint[]>> {
+    try {
+      const timestamp = at === "latest" ? -1n : at === "earliest" ? -2n : BigInt(Math.floor(at));
+      const found = await this.consumer.listOffsets({ topics, timestamp });
+      if (at === "latest" || at === "earliest") return found;
+      const ends = await this.consumer.listOffsets({ topics });
+      const out = new Map<string, bigint[]>();
+      for (const topic of topics) {
+        const end = ends.get(topic) ?? [];
+        out.set(
+          topic,
+          (found.get(topic) ?? []).map((o, p) => (o < 0n ? (end[p] ?? 0n) : o)),
+        );
+      }
+      return out;
+    } catch (error) {
+      throw toKafkaError(error, `finding offsets in ${topics.join(", ")}`);
+    }
+  }
+
+  /**
+   * Adds every partition of the topics, starting where `start` says (`startFor` may choose per partition) and
+   * stopping before `end` (per partition; undefined to follow). Returns the positions it starts from.
+   */
+  async add(
+    topics: string[],
+    start: StartAt | ((topic: string, partition: number) => StartAt),
+    end?: (topic: string, partition: number) => bigint | undefined,
+  ): Promise<PartitionPosition[]> {
+    if (topics.length === 0) return [];
+    let metadata: Awaited<ReturnType<Consumer["metadata"]>>;
+    try {
+      metadata = await this.consumer.metadata({ topics });
+    } catch (error) {
+      throw toKafkaError(error, `reading the metadata of ${topics.join(", ")}`);
+    }
+    const choose = typeof start === "function" ? start : () => start;
+    const needTimes = new Map<number, string[]>();
+    const needEnds = new Set<string>();
+    const needStarts = new Set<string>();
+    for (const topic of topics) {
+      const meta = metadata.topics.get(topic);
+      if (!meta) throw new KafkaError("not-found", `topic ${topic} does not exist`);
+      for (let p = 0; p < meta.partitionsCount; p++) {
+        const s = choose(topic, p);
+        if (s === "latest") needEnds.add(topic);
+        else if (s === "earliest") needStarts.add(topic);
+        else if ("timeMs" in s) needTimes.set(s.timeMs, [...new Set([...(needTimes.get(s.timeMs) ?? []), topic])]);
+      }
+    }
+    const [ends, starts] = await Promise.all([
+      this.offsetsFor(topics, "latest"),
+      needStarts.size > 0 ? this.offsetsFor([...needStarts], "earliest") : Promise.resolve(new Map<string, bigint[]>()),
+    ]);
+    const byTime = new Map<number, Map<string, bigint[]>>();
+    for (const [t, ts] of needTimes) byTime.set(t, await this.offsetsFor(ts, t));
+    const added: PartitionPosition[] = [];
+    for (const topic of topics) {
+      const meta = metadata.topics.get(topic);
+      if (!meta) continue;
+      for (let partition = 0; partition < meta.partitionsCount; partition++) {
+        const s = choose(topic, partition);
+        const highWatermark = ends.get(topic)?.[partition] ?? 0n;
+        const position =
+          s === "latest"
+            ? highWatermark
+            : s === "earliest"
+              ? (starts.get(topic)?.[partition] ?? 0n)
+              : "timeMs" in s
+                ? (byTime.get(s.timeMs)?.get(topic)?.[partition] ?? highWatermark)
+                : s.offset;
+        const cursor: Cursor = {
+          topic,
+          partition,
+          topicId: meta.id,
+          leader: meta.partitions[partition]?.leader ?? -1,
+          position,
+          end: end?.(topic, partition),
+          logStart: 0n,
+          highWatermark,
+        };
+        this.cursors.set(key(topic, partition), cursor);
+        added.push(snapshot(cursor));
+      }
+    }
+    return added;
+  }
+
+  remove(topic: string): void {
+    for (const [k, c] of this.cursors) if (c.topic === topic) this.cursors.delete(k);
+  }
+
+  /** Where every partition stands. */
+  positions(): PartitionPosition[] {
+    return [...this.cursors.values()].map(snapshot);
+  }
+
+  /** True when every partition with an end has reached it (and none follows). */
+  get done(): boolean {
+    for (const c of this.cursors.values()) if (c.end === undefined || c.position < c.end) return false;
+    return true;
+  }
+
+  /**
+   * One round of fetches (one request per leader): records at and after each partition's position, up to its end.
+   * `maxWaitMs` is how long the broker may hold a fetch for new records (0 when reading a range).
+   */
+  async fetch(options: { maxWaitMs: number; maxBytesPerPartition?: number }): Promise<FetchedRecord[]> {
+    const active = [...this.cursors.values()].filter((c) => c.end === undefined || c.position < c.end);
+    if (active.length === 0) return [];
+    const perPartition = options.maxBytesPerPartition ?? 1_048_576;
+    const byLeader = new Map<number, Cursor[]>();
+    for (const c of active) byLeader.set(c.leader, [...(byLeader.get(c.leader) ?? []), c]);
+    const out: FetchedRecord[] = [];
+    await Promise.all(
+      [...byLeader].map(async ([leader, group]) => {
+        const topics = new Map<string, FetchRequestTopic>();
+        for (const c of group) {
+          let t = topics.get(c.topicId);
+          if (!t) {
+            t = { topicId: c.topicId, partitions: [] };
+            topics.set(c.topicId, t);
+          }
+          t.partitions.push({
+            partition: c.partition,
+            currentLeaderEpoch: -1,
+            fetchOffset: c.position,
+            lastFetchedEpoch: -1,
+            partitionMaxBytes: perPartition,
+          });
+        }
+        const response = await this.consumer
+          .fetch({
+            node: leader,
+            topics: [...topics.values()],
+            maxWaitTime: options.maxWaitMs,
+            minBytes: 1,
+            maxBytes: perPartition * group.length,
+          })
+          .catch((error) => {
+            throw toKafkaError(error, `reading ${[...new Set(group.map((c) => c.topic))].join(", ")}`);
+          });
+        for (const t of response.responses) {
+          for (const p of t.partitions) {
+            const c = group.find((g) => g.topicId === t.topicId && g.partition === p.partitionIndex);
+            // A partition removed while its fetch was in flight: its records are no one's now.
+            if (!c || this.cursors.get(key(c.topic, c.partition)) !== c) continue;
+            c.highWatermark = p.highWatermark;
+            c.logStart = p.logStartOffset;
+            if (p.errorCode === OFFSET_OUT_OF_RANGE && c.position < p.logStartOffset) {
+              c.position = p.logStartOffset; // retention removed what we wanted: go on from what is left
+              continue;
+            }
+            if (p.errorCode !== 0) {
+              throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
+            }
+            for (const batch of p.records ?? []) {
+              for (const r of batch.records) {
+                const offset = batch.firstOffset + BigInt(r.offsetDelta);
+                if (offset < c.position || (c.end !== undefined && offset >= c.end)) continue;
+                out.push({
+                  topic: c.topic,
+                  partition: c.partition,
+                  offset: offset.toString(),
+                  key: r.key,
+                  value: r.value,
+                  timestamp: Number(batch.firstTimestamp + r.timestampDelta),
+                });
+              }
+              // Past the whole batch, control records and skipped ones included.
+              const next = batch.firstOffset + BigInt(batch.lastOffsetDelta) + 1n;
+              if (next > c.position) c.position = next;
+            }
+            // Nothing left below the high watermark (e.g. only aborted transactions): the range is done.
+            if (c.end !== undefined && c.position >= p.highWatermark) c.position = c.end;
+          }
+        }
+      }),
+    );
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.consumer.close().catch(() => undefined);
+  }
+}
+
+function snapshot(c: Cursor): PartitionPosition {
+  return {
+    topic: c.topic,
+    partition: c.partition,
+    position: c.position,
+    end: c.end,
+    logStart: c.logStart,
+    highWatermark: c.highWatermark,
+  };
+}
