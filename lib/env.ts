@@ -30,6 +30,8 @@ const envSchema = z.object({
   KAFKA_CLIENT_BROKERS: z.string().optional(),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Live frames queued per socket at most before the oldest are dropped for that socket alone. */
+  RHEI_LIVE_MAX_QUEUED_FRAMES: z.coerce.number().int().min(10).max(100_000).default(1000),
   /** The cluster's connections.max.reauth.ms, if known: how long an open connection outlives a rotated secret. */
   RHEI_KAFKA_MAX_REAUTH_MS: z.coerce.number().int().min(1).optional(),
 });

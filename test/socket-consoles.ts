@@ -14,11 +14,11 @@ export interface SocketConsole {
   stop(): Promise<void>;
 }
 
-export async function startSocketConsole(): Promise<SocketConsole> {
+export async function startSocketConsole(extraEnv: Record<string, string> = {}): Promise<SocketConsole> {
   const child: ChildProcess = spawn(
     process.execPath,
     ["--import", "tsx", "--import", "./scripts/runtime/register-hooks.mjs", "test/support/socket-console.ts"],
-    { cwd: root, env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+    { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] },
   );
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";

@@ -14,7 +14,9 @@ export const datastreamInclude = {
 
 type Where = { id: string } | { fullName: string };
 
-async function loadAuthorized(actor: Actor, where: Where, action: "metadata.read" | "metadata.write") {
+type ReadAction = "metadata.read" | "metadata.write" | "data.read";
+
+async function loadAuthorized(actor: Actor, where: Where, action: ReadAction) {
   const datastream = await db.datastream.findUnique({ where, include: datastreamInclude });
   if (!datastream) throw notFound("Datastream");
   await authorize(actor, action, {
@@ -25,7 +27,7 @@ async function loadAuthorized(actor: Actor, where: Where, action: "metadata.read
   return datastream;
 }
 
-/** A datastream the actor may read (or, with action metadata.write, change), with its system, thing, sensor, property. */
+/** A datastream the actor may read (its data, with data.read; or, with metadata.write, change), with its system, thing, sensor, property. */
 export async function getDatastream({
   actor,
   datastreamId,
@@ -33,7 +35,7 @@ export async function getDatastream({
 }: {
   actor: Actor;
   datastreamId: string;
-  action?: "metadata.read" | "metadata.write";
+  action?: ReadAction;
 }) {
   if (!isId(datastreamId)) throw notFound("Datastream");
   return loadAuthorized(actor, { id: datastreamId }, action);

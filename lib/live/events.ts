@@ -1,6 +1,7 @@
 // The Socket.IO contract between the console and browsers. Payloads carry a version so that a browser tab left
 // open across a deploy can tell it needs a reload.
 import type { Actor } from "../authz/actor";
+import type { LiveMissed, LiveStatus, LiveStreamInfo, StreamKey } from "./live-protocol";
 
 export const LIVE_PROTOCOL_VERSION = 1;
 
@@ -21,6 +22,14 @@ export interface ServerToClientEvents {
   "session:ended": (payload: { v: number; reason: string }) => void;
   /** The user's rights in a company changed; subscriptions it no longer allows have been dropped. */
   "rights:changed": (payload: { v: number; companyId: string }) => void;
+  /** A frame of records (a LiveFrame as UTF-8 JSON): binary, so it is encoded once for every socket. */
+  "live:frame": (frame: Buffer) => void;
+  "live:status": (status: LiveStatus) => void;
+  "live:missed": (missed: LiveMissed) => void;
+  /** Streams the user may no longer read (rights changed): they are no longer followed. */
+  "live:revoked": (payload: { v: number; streams: StreamKey[] }) => void;
+  /** Streams a pattern subscription now also follows (a datastream appeared). */
+  "live:streams": (payload: { v: number; added: LiveStreamInfo[] }) => void;
   /** A request sent without an acknowledgement callback failed (with one, the answer carries the error). */
   "socket:error": (payload: { v: number; error: SocketErrorBody }) => void;
 }

@@ -2,10 +2,17 @@ import "server-only";
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { userActor } from "../authz/actor";
+import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
+import { EVENTS_RESUMED } from "../events/change-event";
+import { subscribeEvents } from "../events/subscribe-events";
+import { consoleKafkaConfig } from "../kafka/console-connection";
 import { createLogger } from "../log";
 import { type ClientToServerEvents, LIVE_PROTOCOL_VERSION, type ServerToClientEvents, type SocketData } from "./events";
-import { followRights, type Reauthorize, userRoom } from "./follow-rights";
+import { companyRoom, followRights, userRoom } from "./follow-rights";
 import { socketHandlers } from "./handlers";
+import { LiveHub } from "./live-hub";
+import { LiveSession, liveSessions } from "./live-session";
+import { RejectionOutbox } from "./rejection-outbox";
 import { bindHandlers, RequestBudget } from "./socket-handler";
 import { sessionFromCookieHeader } from "./socket-session";
 
@@ -15,6 +22,7 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 
 export interface LiveServerHandle {
   io: LiveServer;
+  hub: LiveHub;
   close(): Promise<void>;
 }
 
@@ -32,11 +40,14 @@ function originAllowed(req: IncomingMessage, allowedOrigin: string): boolean {
  * Socket.IO on the console's HTTP server: only signed-in users connect, from the console's own origin; each
  * client-to-server event is one handler of lib/live/handlers; sockets follow their users' rights (follow-rights.ts).
  */
-export function attachSocketServer(
-  httpServer: HttpServer,
-  allowedOrigin: string,
-  options: { reauthorize?: Reauthorize } = {},
-): LiveServerHandle {
+export function attachSocketServer(httpServer: HttpServer, allowedOrigin: string): LiveServerHandle {
+  const catalog = new ConsoleDatastreamCatalog();
+  const rejections = new RejectionOutbox("rhei:live");
+  const hub = new LiveHub({
+    kafka: consoleKafkaConfig({ clientId: "rhei-live" }),
+    catalog,
+    reportRejections: (system, list) => rejections.add(system, list),
+  });
   const io: LiveServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -68,18 +79,45 @@ export function attachSocketServer(
   });
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.user.id));
+    const session = new LiveSession(socket, hub);
+    liveSessions.set(socket, session);
+    socket.on("disconnect", () => {
+      session.close();
+      liveSessions.delete(socket);
+    });
     bindHandlers(socket, socketHandlers, new RequestBudget(20, 60));
     socket.emit("session:ready", {
       v: LIVE_PROTOCOL_VERSION,
       user: { id: socket.data.user.id, email: socket.data.user.email },
     });
   });
-  const stopFollowing = followRights(io, options.reauthorize ?? (async () => undefined));
+  const stopFollowing = followRights(io, async (socket, companyId) => {
+    await liveSessions.get(socket)?.reauthorize(companyId);
+  });
+  // A new datastream in a company: patterns of that company's sockets may select it.
+  const stopGrowing = subscribeEvents(["datastream.changed"], (event) => {
+    if (event.type === EVENTS_RESUMED || event.change === "deleted") return;
+    void io
+      .in(companyRoom(event.companyId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const remote of sockets) {
+          const socket = io.sockets.sockets.get(remote.id);
+          const session = socket && liveSessions.get(socket);
+          void session?.grow(event.companyId);
+        }
+      });
+  });
   return {
     io,
+    hub,
     async close() {
       await stopFollowing();
+      await stopGrowing();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await hub.close();
+      await rejections.close();
+      await catalog.close();
     },
   };
 }
