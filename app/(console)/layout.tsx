@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ConsoleHeader } from "@/components/shell/console-header";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/pages/session";
 import { safeReturnPath } from "@/lib/ui/safe-return-path";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

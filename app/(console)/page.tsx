@@ -5,9 +5,10 @@ import { CreateCompanyDialog } from "@/components/companies/create-company-dialo
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageUser } from "@/lib/auth/session";
 import { listMyCompanies } from "@/lib/companies/list-my-companies";
 import { companyName } from "@/lib/names";
+import { requirePageUser } from "@/lib/pages/session";
+import { plural } from "@/lib/ui/format";
 import { createCompanyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Companies" };
@@ -49,8 +50,7 @@ export default async function HomePage() {
                   </div>
                   {c.description && <p className="mt-2 line-clamp-2 text-sm text-slate-600">{c.description}</p>}
                   <p className="mt-3 text-xs text-slate-500">
-                    {c._count.systems} system{c._count.systems === 1 ? "" : "s"} · {c._count.memberships} member
-                    {c._count.memberships === 1 ? "" : "s"}
+                    {plural(c._count.systems, "system")} · {plural(c._count.memberships, "member")}
                   </p>
                 </Card>
               </Link>

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/run-action";
 import type { ClusterGroup } from "@/lib/cluster/describe-company-cluster";
 import type { OffsetResetInput } from "@/lib/cluster/schemas";
 import type { OffsetResetPosition } from "@/lib/kafka/consumer-groups";
-import { formatCount } from "@/lib/ui/format";
+import { formatCount, plural } from "@/lib/ui/format";
 import { OffsetResetDialog } from "./offset-reset-dialog";
 
 const stateTone: Record<string, BadgeTone> = { stable: "green", empty: "neutral", dead: "neutral" };
@@ -50,7 +50,7 @@ export function GroupsList({
                   <code className="font-mono text-xs font-semibold break-all">{g.groupId}</code>
                   <Badge tone={stateTone[g.state] ?? "amber"}>{g.stopped ? `stopped (${g.state})` : g.state}</Badge>
                   <span className="text-sm text-slate-500">
-                    {g.members.length} member{g.members.length === 1 ? "" : "s"} · lag{" "}
+                    {plural(g.members.length, "member")} · lag{" "}
                     <span className="font-mono tabular-nums" data-total-lag>
                       {formatCount(g.totalLag)}
                     </span>

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ClusterGroup } from "@/lib/cluster/describe-company-cluster";
 import type { OffsetResetPosition } from "@/lib/kafka/consumer-groups";
-import { formatCount } from "@/lib/ui/format";
+import { formatCount, plural } from "@/lib/ui/format";
 import type { PreviewAction, ResetAction } from "./groups-list";
 
 type To = "start" | "end" | "time";
@@ -168,7 +168,7 @@ export function OffsetResetDialog({
               setError({ message: result.error, at: result.fieldErrors?.at?.[0] });
               return;
             }
-            toast.success(`${group.groupId} moved on ${result.data.positions.length} partition(s)`);
+            toast.success(`${group.groupId} moved on ${plural(result.data.positions.length, "partition")}`);
             setOpen(false);
             router.refresh();
           }}

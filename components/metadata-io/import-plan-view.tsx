@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ImportPlanView } from "@/lib/api/endpoints/metadata";
 import { cn } from "@/lib/ui/cn";
+import { plural } from "@/lib/ui/format";
 
 type Kind = keyof ImportPlanView["summary"];
 type Action = "create" | "update" | "unchanged";
@@ -93,10 +94,7 @@ export function ImportPlanDetails({ plan }: { plan: ImportPlanView }) {
       </table>
 
       {plan.errors.length > 0 && (
-        <Alert
-          tone="error"
-          title={`${plan.errors.length} error${plan.errors.length === 1 ? "" : "s"}: fix the file, then run the dry run again`}
-        >
+        <Alert tone="error" title={`${plural(plan.errors.length, "error")}: fix the file, then run the dry run again`}>
           <ul className="mt-1 space-y-1" aria-label="Import errors">
             {plan.errors.map((e) => (
               <li key={`${e.path}: ${e.message}`}>
@@ -107,7 +105,7 @@ export function ImportPlanDetails({ plan }: { plan: ImportPlanView }) {
         </Alert>
       )}
       {plan.warnings.length > 0 && (
-        <Alert tone="warning" title={`${plan.warnings.length} warning${plan.warnings.length === 1 ? "" : "s"}`}>
+        <Alert tone="warning" title={plural(plan.warnings.length, "warning")}>
           <ul className="mt-1 space-y-1" aria-label="Import warnings">
             {plan.warnings.map((w) => (
               <li key={`${w.path}: ${w.message}`}>

@@ -7,8 +7,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { readOpenApi } from "@/lib/api-docs/read-openapi";
-import { requirePageUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { requirePageUser } from "@/lib/pages/session";
 
 export const metadata: Metadata = { title: "API docs" };
 

@@ -4,9 +4,9 @@ import { ApiTokensCard, type TokenRow } from "@/components/profile/api-tokens-ca
 import { PasswordCard } from "@/components/profile/password-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
-import { requirePageUser } from "@/lib/auth/session";
 import { userActor } from "@/lib/authz/actor";
 import { env } from "@/lib/env";
+import { requirePageUser } from "@/lib/pages/session";
 import {
   changePasswordAction,
   createApiTokenAction,

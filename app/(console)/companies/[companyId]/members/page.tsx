@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { AddMemberDialog } from "@/components/members/add-member-dialog";
 import { MembersTable } from "@/components/members/members-table";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { actorUserId } from "@/lib/authz/actor";
 import { listMembers } from "@/lib/members/list-members";
 import { memberListQuerySchema } from "@/lib/members/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage } from "../_lib/load-company-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage } from "@/lib/pages/load-company-page";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
@@ -16,8 +15,7 @@ export default async function MembersPage({ params, searchParams }: ListPageProp
   const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => ({
     members: await listMembers({ actor, companyId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { actor, companyId, can, members } = loaded.data;
+  const { actor, companyId, can, members } = loaded;
   const canManage = can("member.manage");
   return (
     <>

@@ -3,24 +3,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { SystemTopics } from "@/components/systems/system-topics";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getSystem } from "@/lib/systems/get-system";
+import { loadCompanyPage, pageSystem, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemContents } from "@/lib/systems/system-contents";
-
-import { loadCompanyPage, type SystemIds } from "../../_lib/load-company-page";
+import { plural } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "System" };
 
 export default async function SystemOverviewPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
-    contents: await systemContents({ actor, systemId }),
-  }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, contents } = loaded.data;
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
+    const [system, contents] = await Promise.all([
+      pageSystem(companyId, systemId),
+      systemContents({ actor, systemId }),
+    ]);
+    return { system, contents };
+  });
+  const { companyId, systemId, can, system, contents } = loaded;
   const base = `/companies/${companyId}/systems/${systemId}`;
   const seesClients = can("client.read");
   const counts = [
@@ -35,7 +35,7 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
         <Card>
           <CardHeader
             title="Kafka topics"
-            description={`Kept ${system.retentionDays} days (cleanup.policy=delete), ${system.partitions} partitions each.`}
+            description={`Kept ${plural(system.retentionDays, "day")} (cleanup.policy=delete), ${plural(system.partitions, "partition")} each.`}
           />
           <CardBody>
             <SystemTopics systemName={system.name} />
@@ -68,14 +68,10 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
           ) : (
             <CardBody className="flex flex-wrap gap-2">
               <Button asChild variant="secondary">
-                <Link href={`${base}/things`}>
-                  {contents.things} thing{contents.things === 1 ? "" : "s"}
-                </Link>
+                <Link href={`${base}/things`}>{plural(contents.things, "thing")}</Link>
               </Button>
               <Button asChild variant="secondary">
-                <Link href={`${base}/datastreams`}>
-                  {contents.datastreams} datastream{contents.datastreams === 1 ? "" : "s"}
-                </Link>
+                <Link href={`${base}/datastreams`}>{plural(contents.datastreams, "datastream")}</Link>
               </Button>
               <Button asChild variant="secondary">
                 <Link href={`${base}/metadata`}>Import / export</Link>

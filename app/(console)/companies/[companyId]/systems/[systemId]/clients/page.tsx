@@ -1,23 +1,29 @@
 import type { Metadata } from "next";
 import { ClientsPanel } from "@/components/clients/clients-panel";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listClients } from "@/lib/clients/list-clients";
 import { clientListQuerySchema } from "@/lib/clients/schemas";
 import { sdkConnection } from "@/lib/clients/sdk-connection";
-import { getSystem } from "@/lib/systems/get-system";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import {
+  type ListPageProps,
+  listQueryOf,
+  loadCompanyPage,
+  pageSystem,
+  type SystemIds,
+} from "@/lib/pages/load-company-page";
 import { registerClientAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clients" };
 
 export default async function SystemClientsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(clientListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
-    clients: await listClients({ actor, systemId, query }),
-  }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, clients } = loaded.data;
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
+    const [system, clients] = await Promise.all([
+      pageSystem(companyId, systemId),
+      listClients({ actor, systemId, query }),
+    ]);
+    return { system, clients };
+  });
+  const { companyId, systemId, can, system, clients } = loaded;
   return (
     <ClientsPanel
       systemName={system.name}

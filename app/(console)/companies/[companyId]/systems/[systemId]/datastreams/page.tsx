@@ -4,26 +4,32 @@ import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-d
 import { datastreamRows } from "@/components/datastreams/datastream-rows";
 import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
 import { Section } from "@/components/metadata/section";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import {
+  type ListPageProps,
+  listQueryOf,
+  loadCompanyPage,
+  pageSystem,
+  type SystemIds,
+} from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
-import { getSystem } from "@/lib/systems/get-system";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
 import { createDatastreamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Datastreams" };
 
 export default async function DatastreamsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(datastreamListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
-    datastreams: await listDatastreams({ actor, systemId, query }),
-    // The filter lists the things (and the form its choices) for every role.
-    options: await loadDatastreamOptions(actor, systemId),
-  }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, datastreams, options } = loaded.data;
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
+    const [system, datastreams, options] = await Promise.all([
+      pageSystem(companyId, systemId),
+      listDatastreams({ actor, systemId, query }),
+      // The filter lists the things (and the form its choices) for every role.
+      loadDatastreamOptions(actor, systemId),
+    ]);
+    return { system, datastreams, options };
+  });
+  const { companyId, systemId, can, system, datastreams, options } = loaded;
   const canWrite = can("metadata.write");
   const base = `/companies/${companyId}/systems/${systemId}`;
   const create = canWrite && (

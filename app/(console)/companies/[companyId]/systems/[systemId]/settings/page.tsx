@@ -2,22 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteSystem } from "@/components/systems/delete-system";
 import { SystemSettingsForm } from "@/components/systems/system-settings-form";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { loadCompanyPage, pageSystem, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemDeletionImpact } from "@/lib/systems/delete-system";
-import { getSystem } from "@/lib/systems/get-system";
-import { loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
 import { deleteSystemAction, updateSystemAction } from "../actions";
 
 export const metadata: Metadata = { title: "System settings" };
 
 export default async function SystemSettingsPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => ({
-    system: await getSystem({ actor, systemId }),
-    impact: can("system.delete") ? await systemDeletionImpact({ actor, systemId }) : null,
-  }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, impact } = loaded.data;
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId, can }) => {
+    const [system, impact] = await Promise.all([
+      pageSystem(companyId, systemId),
+      can("system.delete") ? systemDeletionImpact({ actor, systemId }) : null,
+    ]);
+    return { system, impact };
+  });
+  const { companyId, systemId, can, system, impact } = loaded;
   const canEdit = can("system.update");
   const base = `/companies/${companyId}/systems/${systemId}`;
   return (

@@ -3,23 +3,29 @@ import { entityRows } from "@/components/metadata/entity-rows";
 import { Section } from "@/components/metadata/section";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
 import { ThingsTable } from "@/components/things/things-table";
-import { AccessDenied } from "@/components/ui/access-denied";
-import { getSystem } from "@/lib/systems/get-system";
+import {
+  type ListPageProps,
+  listQueryOf,
+  loadCompanyPage,
+  pageSystem,
+  type SystemIds,
+} from "@/lib/pages/load-company-page";
 import { listThings } from "@/lib/things/list-things";
 import { thingListQuerySchema } from "@/lib/things/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
 import { createThingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Things" };
 
 export default async function ThingsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(thingListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
-    things: await listThings({ actor, systemId, query }),
-  }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, things } = loaded.data;
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
+    const [system, things] = await Promise.all([
+      pageSystem(companyId, systemId),
+      listThings({ actor, systemId, query }),
+    ]);
+    return { system, things };
+  });
+  const { companyId, systemId, can, system, things } = loaded;
   const thingsHref = `/companies/${companyId}/systems/${systemId}/things`;
   const create = can("metadata.write") && (
     <ThingFormDialog

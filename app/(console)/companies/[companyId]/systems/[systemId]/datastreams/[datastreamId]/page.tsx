@@ -8,7 +8,6 @@ import { RejectedRecords } from "@/components/datastreams/rejected-records";
 import { SchemaVersions } from "@/components/datastreams/schema-versions";
 import { DetailHeader } from "@/components/metadata/detail-header";
 import { descriptionFact, Facts, none, timestampFacts } from "@/components/metadata/facts";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -16,10 +15,10 @@ import { DottedName } from "@/components/ui/dotted-name";
 import { datastreamDeletionImpact } from "@/lib/datastreams/delete-datastream";
 import { getDatastream } from "@/lib/datastreams/get-datastream";
 import { listDatastreamSchemaVersions } from "@/lib/datastreams/list-datastream-schema-versions";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
 import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
 
 export const metadata: Metadata = { title: "Datastream" };
@@ -30,30 +29,18 @@ export default async function DatastreamPage({
 }: ListPageProps<SystemIds & { datastreamId: string }>) {
   const rejectedQuery = await listQueryOf(rejectedRecordsQuerySchema, searchParams);
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, datastreamId, can }) => {
-    const datastream = await getDatastream({ actor, datastreamId });
-    if (datastream.systemId !== systemId) notFound();
     const canWrite = can("metadata.write");
-    return {
-      datastream,
-      canWrite,
-      versions: await listDatastreamSchemaVersions({ actor, datastreamId }),
-      rejected: await listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
-      options: canWrite ? await loadDatastreamOptions(actor, systemId) : null,
-      impact: canWrite ? await datastreamDeletionImpact({ actor, datastreamId }) : null,
-    };
+    const [datastream, versions, rejected, options, impact] = await Promise.all([
+      getDatastream({ actor, datastreamId }),
+      listDatastreamSchemaVersions({ actor, datastreamId }),
+      listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
+      canWrite ? loadDatastreamOptions(actor, systemId) : null,
+      canWrite ? datastreamDeletionImpact({ actor, datastreamId }) : null,
+    ]);
+    if (datastream.systemId !== systemId) notFound();
+    return { datastream, canWrite, versions, rejected, options, impact };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const {
-    companyId,
-    systemId,
-    datastreamId,
-    datastream: d,
-    canWrite,
-    versions,
-    rejected,
-    options,
-    impact,
-  } = loaded.data;
+  const { companyId, systemId, datastreamId, datastream: d, canWrite, versions, rejected, options, impact } = loaded;
   const base = `/companies/${companyId}/systems/${systemId}`;
   const type = observationTypeInfo[d.observationType];
   const link = (href: string, label: string) => (

@@ -5,11 +5,10 @@ import { DeleteDetaching } from "@/components/metadata/delete-detaching";
 import { EntityDetail } from "@/components/metadata/entity-detail";
 import { descriptionFact, none, timestampFacts } from "@/components/metadata/facts";
 import { ObservedPropertyFormDialog } from "@/components/observed-properties/observed-property-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import { getObservedProperty } from "@/lib/observed-properties/get-observed-property";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { deleteObservedPropertyAction, updateObservedPropertyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Observed property" };
@@ -21,16 +20,14 @@ export default async function ObservedPropertyPage({
   const { observedPropertyId } = await params;
   const query = { ...(await listQueryOf(datastreamListQuerySchema, searchParams)), observedPropertyId };
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => {
-    const property = await getObservedProperty({ actor, observedPropertyId });
+    const [property, datastreams] = await Promise.all([
+      getObservedProperty({ actor, observedPropertyId }),
+      listDatastreams({ actor, systemId, query }),
+    ]);
     if (property.systemId !== systemId) notFound();
-    return {
-      property,
-      canWrite: can("metadata.write"),
-      datastreams: await listDatastreams({ actor, systemId, query }),
-    };
+    return { property, canWrite: can("metadata.write"), datastreams };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, property, canWrite, datastreams } = loaded.data;
+  const { companyId, systemId, property, canWrite, datastreams } = loaded;
   const base = `/companies/${companyId}/systems/${systemId}`;
   return (
     <EntityDetail

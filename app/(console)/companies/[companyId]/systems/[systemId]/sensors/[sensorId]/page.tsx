@@ -5,11 +5,10 @@ import { DeleteDetaching } from "@/components/metadata/delete-detaching";
 import { EntityDetail } from "@/components/metadata/entity-detail";
 import { descriptionFact, none, timestampFacts } from "@/components/metadata/facts";
 import { SensorFormDialog } from "@/components/sensors/sensor-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { getSensor } from "@/lib/sensors/get-sensor";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
 import { deleteSensorAction, updateSensorAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sensor" };
@@ -20,16 +19,14 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
   const { sensorId } = await params;
   const query = { ...(await listQueryOf(datastreamListQuerySchema, searchParams)), sensorId };
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => {
-    const sensor = await getSensor({ actor, sensorId });
+    const [sensor, datastreams] = await Promise.all([
+      getSensor({ actor, sensorId }),
+      listDatastreams({ actor, systemId, query }),
+    ]);
     if (sensor.systemId !== systemId) notFound();
-    return {
-      sensor,
-      canWrite: can("metadata.write"),
-      datastreams: await listDatastreams({ actor, systemId, query }),
-    };
+    return { sensor, canWrite: can("metadata.write"), datastreams };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, sensor, canWrite, datastreams } = loaded.data;
+  const { companyId, systemId, sensor, canWrite, datastreams } = loaded;
   const base = `/companies/${companyId}/systems/${systemId}`;
   const fields = {
     name: sensor.name,

@@ -6,16 +6,15 @@ import { EntityDetail } from "@/components/metadata/entity-detail";
 import { descriptionFact, timestampFacts } from "@/components/metadata/facts";
 import { DeleteThing } from "@/components/things/delete-thing";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DottedName } from "@/components/ui/dotted-name";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { thingDeletionImpact } from "@/lib/things/delete-thing";
 import { getThing } from "@/lib/things/get-thing";
 import { jsonText } from "@/lib/ui/json-text";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
 import { createDatastreamAction } from "../../datastreams/actions";
 import { deleteThingAction, updateThingAction } from "../actions";
 
@@ -25,19 +24,17 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
   const { thingId } = await params;
   const query = { ...(await listQueryOf(datastreamListQuerySchema, searchParams)), thingId };
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => {
-    const thing = await getThing({ actor, thingId });
-    if (thing.systemId !== systemId) notFound();
     const canWrite = can("metadata.write");
-    return {
-      thing,
-      canWrite,
-      datastreams: await listDatastreams({ actor, systemId, query }),
-      options: canWrite ? await loadDatastreamOptions(actor, systemId) : null,
-      impact: canWrite ? await thingDeletionImpact({ actor, thingId }) : null,
-    };
+    const [thing, datastreams, options, impact] = await Promise.all([
+      getThing({ actor, thingId }),
+      listDatastreams({ actor, systemId, query }),
+      canWrite ? loadDatastreamOptions(actor, systemId) : null,
+      canWrite ? thingDeletionImpact({ actor, thingId }) : null,
+    ]);
+    if (thing.systemId !== systemId) notFound();
+    return { thing, canWrite, datastreams, options, impact };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, thing, canWrite, datastreams, options, impact } = loaded.data;
+  const { companyId, systemId, thing, canWrite, datastreams, options, impact } = loaded;
   const base = `/companies/${companyId}/systems/${systemId}`;
   const newDatastream = options && (
     <DatastreamFormDialog
