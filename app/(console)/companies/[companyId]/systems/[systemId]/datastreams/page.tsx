@@ -1,9 +1,12 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
 import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
 import { datastreamRows } from "@/components/datastreams/datastream-rows";
 import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
 import { Section } from "@/components/metadata/section";
+import { Button } from "@/components/ui/button";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import {
@@ -14,6 +17,7 @@ import {
   type SystemIds,
 } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createDatastreamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Datastreams" };
@@ -31,26 +35,40 @@ export default async function DatastreamsPage({ params, searchParams }: ListPage
   });
   const { companyId, systemId, can, system, datastreams, options } = loaded;
   const canWrite = can("metadata.write");
-  const base = `/companies/${companyId}/systems/${systemId}`;
-  const create = canWrite && (
-    <DatastreamFormDialog
-      systemName={system.name}
-      options={options}
-      thingId={query.thingId}
-      datastreamsHref={`${base}/datastreams`}
-      action={createDatastreamAction.bind(null, companyId, systemId)}
-    />
-  );
+  const datastreamsHref = systemPath(companyId, systemId, "datastreams");
+  const thingsHref = systemPath(companyId, systemId, "things");
+  // A datastream belongs to a thing: without one the form would offer nothing to choose.
+  const noThings = options.things.length === 0;
+  const create =
+    canWrite &&
+    (noThings ? (
+      <div className="flex flex-col items-center gap-2">
+        <p className="text-sm text-slate-500">A datastream belongs to a thing: create a thing first.</p>
+        <Button asChild>
+          <Link href={thingsHref}>
+            <Plus className="size-4" aria-hidden /> Create a thing
+          </Link>
+        </Button>
+      </div>
+    ) : (
+      <DatastreamFormDialog
+        systemName={system.name}
+        options={options}
+        thingId={query.thingId}
+        datastreamsHref={datastreamsHref}
+        action={createDatastreamAction.bind(null, companyId, systemId)}
+      />
+    ));
   const filtered = Boolean(query.thingId || query.observationType);
   return (
     <Section
       title="Datastreams"
       description="Typed series of observations. The full name, system.thing.datastream, is each record's Kafka key."
-      action={(datastreams.total > 0 || query.q || filtered) && create}
+      action={(datastreams.total > 0 || query.q || filtered) && !noThings && create}
     >
       <DatastreamsTable
-        datastreamsHref={`${base}/datastreams`}
-        thingsHref={`${base}/things`}
+        datastreamsHref={datastreamsHref}
+        thingsHref={thingsHref}
         page={datastreamRows(datastreams)}
         sort={query.sort}
         order={query.order}
@@ -61,9 +79,6 @@ export default async function DatastreamsPage({ params, searchParams }: ListPage
         }
         emptyAction={create || undefined}
       />
-      {canWrite && options.things.length === 0 && datastreams.total === 0 && (
-        <p className="text-center text-sm text-slate-500">A datastream belongs to a thing: create a thing first.</p>
-      )}
     </Section>
   );
 }
