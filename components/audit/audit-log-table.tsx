@@ -78,7 +78,7 @@ export function AuditLogTable({ page, filtered }: { page: Page<AuditRow>; filter
     <div className="space-y-3">
       <div
         className={cn(
-          "overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 transition-opacity",
+          "relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 transition-opacity",
           pending && "opacity-60",
         )}
         aria-busy={pending}

@@ -62,7 +62,7 @@ export function RejectedRecords({
           ? `${rejectedCount === 1 ? "it is" : "each is"} kept as a sample.`
           : `the newest ${page.total} are kept as samples.`}
       </p>
-      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Rejected records">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>

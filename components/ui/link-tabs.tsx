@@ -16,7 +16,7 @@ export function LinkTabs({ label, tabs, className }: { label: string; tabs: Link
   const current = currentTab(tabs, pathname);
   return (
     <nav aria-label={label} className={cn("mb-6 border-b border-slate-200", className)}>
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <ul className="relative -mb-px flex gap-1 overflow-x-auto">
         {tabs
           .filter((tab) => tab.allowed || tab === current)
           .map((tab) => {

@@ -48,7 +48,7 @@ export function StaticTable<T>({
 }) {
   const d = densities[density];
   return (
-    <div className={cn("max-w-full overflow-x-auto", className)}>
+    <div className={cn("relative max-w-full overflow-x-auto", className)}>
       <table className={cn("min-w-full divide-y divide-slate-200", d.table)} aria-label={label}>
         <thead className={headClassName}>
           <tr>
