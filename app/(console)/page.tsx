@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listMyCompanies } from "@/lib/companies/list-my-companies";
 import { companyName } from "@/lib/names";
 import { requirePageUser } from "@/lib/pages/session";
+import { companyPath } from "@/lib/ui/console-paths";
 import { plural } from "@/lib/ui/format";
 import { createCompanyAction } from "./actions";
 
@@ -42,7 +43,7 @@ export default async function HomePage() {
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Companies">
           {companies.map((c) => (
             <li key={c.id}>
-              <Link href={`/companies/${c.id}`} className="block h-full">
+              <Link href={companyPath(c.id)} className="block h-full">
                 <Card className="h-full p-5 transition hover:ring-brand-500">
                   <div className="flex items-start justify-between gap-2">
                     <h2 className="font-mono text-base font-semibold break-all">{companyName(c)}</h2>

@@ -42,3 +42,8 @@ export function systemObjectPath(companyId: string, systemId: string, list: Syst
 export function rowPath(listHref: string, id: string): string {
   return `${listHref}/${encodeURIComponent(id)}`;
 }
+
+/** The systems below a company (each system's page is below it); the company's page lists them. */
+export function systemsPath(companyId: string): string {
+  return `${companyPath(companyId)}/systems`;
+}

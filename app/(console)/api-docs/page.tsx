@@ -9,6 +9,7 @@ import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { readOpenApi } from "@/lib/api-docs/read-openapi";
 import { env } from "@/lib/env";
 import { requirePageUser } from "@/lib/pages/session";
+import { profilePath } from "@/lib/ui/console-paths";
 
 export const metadata: Metadata = { title: "API docs" };
 
@@ -84,7 +85,7 @@ export default async function ApiDocsPage() {
               </ul>
               <p>
                 Create a personal API token on your{" "}
-                <a href="/profile" className="font-medium text-brand-700 hover:underline">
+                <a href={profilePath} className="font-medium text-brand-700 hover:underline">
                   profile page
                 </a>
                 , then:

@@ -7,6 +7,7 @@ import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { userActor } from "@/lib/authz/actor";
 import { env } from "@/lib/env";
 import { requirePageUser } from "@/lib/pages/session";
+import { profilePath } from "@/lib/ui/console-paths";
 import {
   changePasswordAction,
   createApiTokenAction,
@@ -18,7 +19,7 @@ import {
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  const user = await requirePageUser("/profile");
+  const user = await requirePageUser(profilePath);
   const now = new Date();
   const tokens: TokenRow[] = (await listApiTokens({ actor: userActor(user) })).map((t) => ({
     id: t.id,

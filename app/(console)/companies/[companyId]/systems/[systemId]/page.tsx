@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadCompanyPage, pageSystem, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemContents } from "@/lib/systems/system-contents";
+import { systemPath } from "@/lib/ui/console-paths";
 import { plural } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "System" };
@@ -21,13 +22,16 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
     return { system, contents };
   });
   const { companyId, systemId, can, system, contents } = loaded;
-  const base = `/companies/${companyId}/systems/${systemId}`;
   const seesClients = can("client.read");
   const counts = [
-    { label: "Clients", value: contents.clients, href: seesClients ? `${base}/clients` : undefined },
-    { label: "Things", value: contents.things, href: `${base}/things` },
-    { label: "Sensors", value: contents.sensors, href: `${base}/sensors` },
-    { label: "Datastreams", value: contents.datastreams, href: `${base}/datastreams` },
+    {
+      label: "Clients",
+      value: contents.clients,
+      href: seesClients ? systemPath(companyId, systemId, "clients") : undefined,
+    },
+    { label: "Things", value: contents.things, href: systemPath(companyId, systemId, "things") },
+    { label: "Sensors", value: contents.sensors, href: systemPath(companyId, systemId, "sensors") },
+    { label: "Datastreams", value: contents.datastreams, href: systemPath(companyId, systemId, "datastreams") },
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -54,10 +58,10 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
               action={
                 <div className="flex flex-wrap justify-center gap-2">
                   <Button asChild>
-                    <Link href={`${base}/metadata`}>Import a file</Link>
+                    <Link href={systemPath(companyId, systemId, "metadata")}>Import a file</Link>
                   </Button>
                   <Button asChild variant="secondary">
-                    <Link href={`${base}/things`}>Create a thing</Link>
+                    <Link href={systemPath(companyId, systemId, "things")}>Create a thing</Link>
                   </Button>
                 </div>
               }
@@ -68,13 +72,15 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
           ) : (
             <CardBody className="flex flex-wrap gap-2">
               <Button asChild variant="secondary">
-                <Link href={`${base}/things`}>{plural(contents.things, "thing")}</Link>
+                <Link href={systemPath(companyId, systemId, "things")}>{plural(contents.things, "thing")}</Link>
               </Button>
               <Button asChild variant="secondary">
-                <Link href={`${base}/datastreams`}>{plural(contents.datastreams, "datastream")}</Link>
+                <Link href={systemPath(companyId, systemId, "datastreams")}>
+                  {plural(contents.datastreams, "datastream")}
+                </Link>
               </Button>
               <Button asChild variant="secondary">
-                <Link href={`${base}/metadata`}>Import / export</Link>
+                <Link href={systemPath(companyId, systemId, "metadata")}>Import / export</Link>
               </Button>
             </CardBody>
           )}

@@ -10,6 +10,7 @@ import {
   pageSystem,
   type SystemIds,
 } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { registerClientAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -27,7 +28,7 @@ export default async function SystemClientsPage({ params, searchParams }: ListPa
   return (
     <ClientsPanel
       systemName={system.name}
-      clientsHref={`/companies/${companyId}/systems/${systemId}/clients`}
+      clientsHref={systemPath(companyId, systemId, "clients")}
       connection={sdkConnection()}
       // Only the columns the table shows travel to the browser.
       page={{

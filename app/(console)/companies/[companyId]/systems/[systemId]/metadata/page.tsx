@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getMetadataSystem } from "@/lib/metadata-system";
 
 import { loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 
 export const metadata: Metadata = { title: "Import / export" };
 
@@ -26,7 +27,7 @@ export default async function MetadataImportExportPage({ params }: { params: Pro
             <ImportPanel
               systemId={system.id}
               systemName={system.name}
-              base={`/companies/${companyId}/systems/${systemId}`}
+              datastreamsHref={systemPath(companyId, systemId, "datastreams")}
             />
           ) : (
             <p className="text-sm text-slate-500">

@@ -6,6 +6,7 @@ import { ObservedPropertyFormDialog } from "@/components/observed-properties/obs
 import { listObservedProperties } from "@/lib/observed-properties/list-observed-properties";
 import { observedPropertyListQuerySchema } from "@/lib/observed-properties/schemas";
 import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createObservedPropertyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Observed properties" };
@@ -16,7 +17,7 @@ export default async function ObservedPropertiesPage({ params, searchParams }: L
     properties: await listObservedProperties({ actor, systemId, query }),
   }));
   const { companyId, systemId, can, properties } = loaded;
-  const propertiesHref = `/companies/${companyId}/systems/${systemId}/observed-properties`;
+  const propertiesHref = systemPath(companyId, systemId, "observed-properties");
   const create = can("metadata.write") && (
     <ObservedPropertyFormDialog
       propertiesHref={propertiesHref}

@@ -6,6 +6,7 @@ import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from
 import { listSystemRejectedRecords } from "@/lib/rejected-records/list-system-rejected-records";
 import { systemRejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
 import { cn } from "@/lib/ui/cn";
+import { systemPath } from "@/lib/ui/console-paths";
 
 export const metadata: Metadata = { title: "Rejected records" };
 
@@ -15,7 +16,7 @@ export default async function SystemRejectedRecordsPage({ params, searchParams }
     rejected: await listSystemRejectedRecords({ actor, systemId, query }),
   }));
   const { companyId, systemId, rejected } = loaded;
-  const base = `/companies/${companyId}/systems/${systemId}/rejected-records`;
+  const base = systemPath(companyId, systemId, "rejected-records");
   const filters = [
     { label: "All", href: base, active: !query.reportedBy && !query.datastream },
     {

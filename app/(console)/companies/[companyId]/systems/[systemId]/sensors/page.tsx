@@ -6,6 +6,7 @@ import { SensorsTable } from "@/components/sensors/sensors-table";
 import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { listSensors } from "@/lib/sensors/list-sensors";
 import { sensorListQuerySchema } from "@/lib/sensors/schemas";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createSensorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sensors" };
@@ -16,7 +17,7 @@ export default async function SensorsPage({ params, searchParams }: ListPageProp
     sensors: await listSensors({ actor, systemId, query }),
   }));
   const { companyId, systemId, can, sensors } = loaded;
-  const sensorsHref = `/companies/${companyId}/systems/${systemId}/sensors`;
+  const sensorsHref = systemPath(companyId, systemId, "sensors");
   const create = can("metadata.write") && (
     <SensorFormDialog sensorsHref={sensorsHref} action={createSensorAction.bind(null, companyId, systemId)} />
   );

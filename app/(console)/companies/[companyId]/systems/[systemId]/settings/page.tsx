@@ -5,6 +5,7 @@ import { SystemSettingsForm } from "@/components/systems/system-settings-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { loadCompanyPage, pageSystem, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemDeletionImpact } from "@/lib/systems/delete-system";
+import { companyPath, systemPath } from "@/lib/ui/console-paths";
 import { deleteSystemAction, updateSystemAction } from "../actions";
 
 export const metadata: Metadata = { title: "System settings" };
@@ -19,7 +20,6 @@ export default async function SystemSettingsPage({ params }: { params: Promise<S
   });
   const { companyId, systemId, can, system, impact } = loaded;
   const canEdit = can("system.update");
-  const base = `/companies/${companyId}/systems/${systemId}`;
   return (
     <div className="space-y-6">
       <Card>
@@ -47,8 +47,8 @@ export default async function SystemSettingsPage({ params }: { params: Promise<S
             actions={
               <DeleteSystem
                 impact={impact}
-                clientsHref={`${base}/clients`}
-                afterHref={`/companies/${companyId}`}
+                clientsHref={systemPath(companyId, systemId, "clients")}
+                afterHref={companyPath(companyId)}
                 remove={deleteSystemAction.bind(null, companyId, systemId)}
               />
             }
@@ -57,7 +57,7 @@ export default async function SystemSettingsPage({ params }: { params: Promise<S
             <CardBody>
               <p className="text-sm text-amber-800">
                 Refused while the system has client applications: it has {impact.clients}.{" "}
-                <Link href={`${base}/clients`} className="font-medium underline">
+                <Link href={systemPath(companyId, systemId, "clients")} className="font-medium underline">
                   See its clients
                 </Link>
               </p>

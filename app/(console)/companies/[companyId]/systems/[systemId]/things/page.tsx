@@ -12,6 +12,7 @@ import {
 } from "@/lib/pages/load-company-page";
 import { listThings } from "@/lib/things/list-things";
 import { thingListQuerySchema } from "@/lib/things/schemas";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createThingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Things" };
@@ -26,7 +27,7 @@ export default async function ThingsPage({ params, searchParams }: ListPageProps
     return { system, things };
   });
   const { companyId, systemId, can, system, things } = loaded;
-  const thingsHref = `/companies/${companyId}/systems/${systemId}/things`;
+  const thingsHref = systemPath(companyId, systemId, "things");
   const create = can("metadata.write") && (
     <ThingFormDialog
       systemName={system.name}

@@ -18,6 +18,7 @@ import { sdkConnection } from "@/lib/clients/sdk-connection";
 import { listQueryOf, loadCompanyPage, type SearchParams, type SystemIds } from "@/lib/pages/load-company-page";
 import { listClientRejectedRecords } from "@/lib/rejected-records/list-client-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { systemPath } from "@/lib/ui/console-paths";
 import { deleteClientAction, revokeClientAction, rotateClientSecretAction, updateClientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -42,7 +43,7 @@ export default async function ClientPage({
   const { companyId, systemId, clientId, can, client, rejected } = loaded;
   if (client.systemId !== systemId || client.system.companyId !== companyId) notFound();
   const canManage = can("client.update");
-  const clientsHref = `/companies/${companyId}/systems/${systemId}/clients`;
+  const clientsHref = systemPath(companyId, systemId, "clients");
   const connection = sdkConnection();
   const config = sdkConfigJson(sdkConfig(connection, { systemName: client.system.name, name: client.name }));
   // The long names first, each on a full row, so they wrap as little as possible.

@@ -19,6 +19,7 @@ import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { systemObjectPath, systemPath } from "@/lib/ui/console-paths";
 import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
 
 export const metadata: Metadata = { title: "Datastream" };
@@ -41,7 +42,6 @@ export default async function DatastreamPage({
     return { datastream, canWrite, versions, rejected, options, impact };
   });
   const { companyId, systemId, datastreamId, datastream: d, canWrite, versions, rejected, options, impact } = loaded;
-  const base = `/companies/${companyId}/systems/${systemId}`;
   const type = observationTypeInfo[d.observationType];
   const link = (href: string, label: string) => (
     <Link href={href} className="text-brand-700 hover:underline">
@@ -51,7 +51,7 @@ export default async function DatastreamPage({
   return (
     <div className="space-y-6">
       <DetailHeader
-        back={{ href: `${base}/datastreams`, label: "Datastreams" }}
+        back={{ href: systemPath(companyId, systemId, "datastreams"), label: "Datastreams" }}
         title={d.name}
         badges={
           <>
@@ -76,7 +76,7 @@ export default async function DatastreamPage({
                     unit: { name: d.unitName, symbol: d.unitSymbol, definition: d.unitDefinition },
                     resultSchema: d.resultSchema,
                   }}
-                  datastreamsHref={`${base}/datastreams`}
+                  datastreamsHref={systemPath(companyId, systemId, "datastreams")}
                   action={updateDatastreamAction.bind(null, companyId, systemId, datastreamId)}
                 />
               )}
@@ -84,7 +84,7 @@ export default async function DatastreamPage({
                 <DeleteDatastream
                   name={d.name}
                   impact={impact}
-                  afterHref={`${base}/datastreams`}
+                  afterHref={systemPath(companyId, systemId, "datastreams")}
                   remove={deleteDatastreamAction.bind(null, companyId, systemId, datastreamId)}
                 />
               )}
@@ -141,12 +141,23 @@ export default async function DatastreamPage({
                   ),
                 wide: true,
               },
-              { label: "Thing", value: link(`${base}/things/${d.thing.id}`, d.thing.name) },
-              { label: "Sensor", value: d.sensor ? link(`${base}/sensors/${d.sensor.id}`, d.sensor.name) : none },
+              {
+                label: "Thing",
+                value: link(systemObjectPath(companyId, systemId, "things", d.thing.id), d.thing.name),
+              },
+              {
+                label: "Sensor",
+                value: d.sensor
+                  ? link(systemObjectPath(companyId, systemId, "sensors", d.sensor.id), d.sensor.name)
+                  : none,
+              },
               {
                 label: "Observed property",
                 value: d.observedProperty
-                  ? link(`${base}/observed-properties/${d.observedProperty.id}`, d.observedProperty.name)
+                  ? link(
+                      systemObjectPath(companyId, systemId, "observed-properties", d.observedProperty.id),
+                      d.observedProperty.name,
+                    )
                   : none,
               },
               descriptionFact(d.description),

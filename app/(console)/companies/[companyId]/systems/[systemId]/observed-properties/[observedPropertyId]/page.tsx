@@ -9,6 +9,7 @@ import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import { getObservedProperty } from "@/lib/observed-properties/get-observed-property";
 import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { deleteObservedPropertyAction, updateObservedPropertyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Observed property" };
@@ -28,11 +29,10 @@ export default async function ObservedPropertyPage({
     return { property, canWrite: can("metadata.write"), datastreams };
   });
   const { companyId, systemId, property, canWrite, datastreams } = loaded;
-  const base = `/companies/${companyId}/systems/${systemId}`;
   return (
     <EntityDetail
       kind="Observed property"
-      back={{ href: `${base}/observed-properties`, label: "Observed properties" }}
+      back={{ href: systemPath(companyId, systemId, "observed-properties"), label: "Observed properties" }}
       name={property.name}
       actions={
         canWrite && (
@@ -43,14 +43,14 @@ export default async function ObservedPropertyPage({
                 description: property.description,
                 definition: property.definition,
               }}
-              propertiesHref={`${base}/observed-properties`}
+              propertiesHref={systemPath(companyId, systemId, "observed-properties")}
               action={updateObservedPropertyAction.bind(null, companyId, systemId, observedPropertyId)}
             />
             <DeleteDetaching
               what="observed property"
               name={property.name}
               detached={property._count.datastreams}
-              afterHref={`${base}/observed-properties`}
+              afterHref={systemPath(companyId, systemId, "observed-properties")}
               remove={deleteObservedPropertyAction.bind(null, companyId, systemId, observedPropertyId)}
             />
           </>
@@ -72,7 +72,8 @@ export default async function ObservedPropertyPage({
       ]}
     >
       <RelatedDatastreams
-        base={base}
+        companyId={companyId}
+        systemId={systemId}
         title={`Datastreams measuring ${property.name}`}
         datastreams={datastreams}
         query={query}

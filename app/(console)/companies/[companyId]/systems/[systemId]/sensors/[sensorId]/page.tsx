@@ -9,6 +9,7 @@ import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { getSensor } from "@/lib/sensors/get-sensor";
+import { systemPath } from "@/lib/ui/console-paths";
 import { deleteSensorAction, updateSensorAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sensor" };
@@ -27,7 +28,6 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
     return { sensor, canWrite: can("metadata.write"), datastreams };
   });
   const { companyId, systemId, sensor, canWrite, datastreams } = loaded;
-  const base = `/companies/${companyId}/systems/${systemId}`;
   const fields = {
     name: sensor.name,
     description: sensor.description,
@@ -37,21 +37,21 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
   return (
     <EntityDetail
       kind="Sensor"
-      back={{ href: `${base}/sensors`, label: "Sensors" }}
+      back={{ href: systemPath(companyId, systemId, "sensors"), label: "Sensors" }}
       name={sensor.name}
       actions={
         canWrite && (
           <>
             <SensorFormDialog
               sensor={fields}
-              sensorsHref={`${base}/sensors`}
+              sensorsHref={systemPath(companyId, systemId, "sensors")}
               action={updateSensorAction.bind(null, companyId, systemId, sensorId)}
             />
             <DeleteDetaching
               what="sensor"
               name={sensor.name}
               detached={sensor._count.datastreams}
-              afterHref={`${base}/sensors`}
+              afterHref={systemPath(companyId, systemId, "sensors")}
               remove={deleteSensorAction.bind(null, companyId, systemId, sensorId)}
             />
           </>
@@ -75,7 +75,8 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
       ]}
     >
       <RelatedDatastreams
-        base={base}
+        companyId={companyId}
+        systemId={systemId}
         title={`Datastreams measured by ${sensor.name}`}
         datastreams={datastreams}
         query={query}

@@ -14,6 +14,7 @@ import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { thingDeletionImpact } from "@/lib/things/delete-thing";
 import { getThing } from "@/lib/things/get-thing";
+import { systemPath } from "@/lib/ui/console-paths";
 import { jsonText } from "@/lib/ui/json-text";
 import { createDatastreamAction } from "../../datastreams/actions";
 import { deleteThingAction, updateThingAction } from "../actions";
@@ -35,27 +36,26 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
     return { thing, canWrite, datastreams, options, impact };
   });
   const { companyId, systemId, thing, canWrite, datastreams, options, impact } = loaded;
-  const base = `/companies/${companyId}/systems/${systemId}`;
   const newDatastream = options && (
     <DatastreamFormDialog
       systemName={thing.system.name}
       options={options}
       thingId={thing.id}
-      datastreamsHref={`${base}/datastreams`}
+      datastreamsHref={systemPath(companyId, systemId, "datastreams")}
       action={createDatastreamAction.bind(null, companyId, systemId)}
     />
   );
   return (
     <EntityDetail
       kind="Thing"
-      back={{ href: `${base}/things`, label: "Things" }}
+      back={{ href: systemPath(companyId, systemId, "things"), label: "Things" }}
       name={thing.name}
       actions={
         canWrite && (
           <>
             <ThingFormDialog
               systemName={thing.system.name}
-              thingsHref={`${base}/things`}
+              thingsHref={systemPath(companyId, systemId, "things")}
               thing={{ name: thing.name, description: thing.description, properties: thing.properties }}
               action={updateThingAction.bind(null, companyId, systemId, thingId)}
             />
@@ -63,7 +63,7 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
               <DeleteThing
                 thingName={thing.name}
                 impact={impact}
-                afterHref={`${base}/things`}
+                afterHref={systemPath(companyId, systemId, "things")}
                 remove={deleteThingAction.bind(null, companyId, systemId, thingId)}
               />
             )}
@@ -87,7 +87,8 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
       details={<CodeBlock title="Properties" code={jsonText(thing.properties) || "{}"} />}
     >
       <RelatedDatastreams
-        base={base}
+        companyId={companyId}
+        systemId={systemId}
         title={`Datastreams of ${thing.name}`}
         description="What this thing measures or reports, each with a type and unit."
         action={(datastreams.total > 0 || query.q || query.observationType) && newDatastream}
