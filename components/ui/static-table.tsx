@@ -14,6 +14,7 @@ export interface StaticColumn<T> {
 const densities = {
   normal: { cell: "px-4 py-2.5", table: "text-sm" },
   compact: { cell: "px-3 py-2", table: "text-sm" },
+  dense: { cell: "px-3 py-1", table: "text-xs" },
   tight: { cell: "py-1 pr-3", table: "text-xs" },
 } as const;
 
