@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import type { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { type Action, isRoleName, type RoleName, roleAllows } from "../authz/permissions";
@@ -72,8 +72,37 @@ export async function loadCompanyPage<P extends { companyId: string }, T extends
   return { ...context, ...(await loadPage(() => load(context))) };
 }
 
-/** For a layout: Next's 403 page unless the user's role allows `action` (before any loading UI streams). */
+/**
+ * loadCompanyPage for a page of a system: the system (read once per request, the layout shares it) comes with the
+ * page's own data, read in parallel with it.
+ */
+export async function loadSystemPage<P extends SystemIds, T extends object>(
+  params: Promise<P>,
+  load: (context: CompanyPageContext<P>) => Promise<T>,
+) {
+  return loadCompanyPage(params, async (context) => {
+    const [system, own] = await Promise.all([pageSystem(context.companyId, context.systemId), load(context)]);
+    return { system, ...own };
+  });
+}
+
+/** Next's 403 page unless the user's role in the company allows `action`. */
 export async function requireCompanyRight(companyId: string, action: Action): Promise<void> {
   const company = await pageCompany(companyId);
   if (!roleAllows(company.role, action)) forbidden();
+}
+
+/**
+ * The layout of the cluster and provisioning pages, which have a loading UI: it checks their right above that UI, so
+ * that a role without it gets a real 403 before anything streams (a status cannot change once streaming began).
+ */
+export async function ClusterPagesLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ companyId: string }>;
+}): Promise<ReactNode> {
+  await requireCompanyRight((await params).companyId, "cluster.read");
+  return children;
 }

@@ -1,6 +1,6 @@
 import type { Action, RoleName } from "../authz/permissions";
 import { roleAllows } from "../authz/permissions";
-import { type CompanyPage, companyPath, type SystemPage, systemPath } from "./console-paths";
+import { type CompanyPage, companyPath, type SystemPage, systemPath, systemsPath } from "./console-paths";
 
 // The tabs of a company's and of a system's pages, each with the right it needs. A tab the role may not open is
 // kept, marked not allowed: the tab bar hides it except on its own (forbidden) page, where it is the current tab.
@@ -36,26 +36,30 @@ const systemTabs: { page?: SystemPage; label: string; needs: Action }[] = [
   { page: "settings", label: "Settings", needs: "system.read" },
 ];
 
-export function companyTabsFor(companyId: string, role: RoleName): ConsoleTab[] {
-  return companyTabs.map((t) => ({
-    href: companyPath(companyId, t.page),
+function tabsOf<P extends string>(
+  defs: { page?: P; label: string; needs: Action }[],
+  role: RoleName,
+  hrefOf: (page?: P) => string,
+  /** Where the first tab (the one without a page) is current besides its own page. */
+  firstBelow: string[],
+): ConsoleTab[] {
+  return defs.map((t) => ({
+    href: hrefOf(t.page),
     label: t.label,
     allowed: roleAllows(role, t.needs),
     needs: t.needs,
-    // The systems tab is current on the list and on every system's pages, not on the company's other pages.
-    ...(t.page ? {} : { below: [`${companyPath(companyId)}/systems`] }),
+    ...(t.page ? {} : { below: firstBelow }),
   }));
 }
 
+/** The systems tab is current on the list and on every system's pages, not on the company's other pages. */
+export function companyTabsFor(companyId: string, role: RoleName): ConsoleTab[] {
+  return tabsOf(companyTabs, role, (page) => companyPath(companyId, page), [systemsPath(companyId)]);
+}
+
+/** The overview is current on its own page only; each other page of the system has its tab. */
 export function systemTabsFor(companyId: string, systemId: string, role: RoleName): ConsoleTab[] {
-  return systemTabs.map((t) => ({
-    href: systemPath(companyId, systemId, t.page),
-    label: t.label,
-    allowed: roleAllows(role, t.needs),
-    needs: t.needs,
-    // The overview is current on its own page only; each other page has its tab.
-    ...(t.page ? {} : { below: [] }),
-  }));
+  return tabsOf(systemTabs, role, (page) => systemPath(companyId, systemId, page), []);
 }
 
 /** The tab current at `pathname`: the one whose page it is, or below whose page it is. */

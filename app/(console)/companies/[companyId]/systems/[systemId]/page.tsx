@@ -6,7 +6,7 @@ import { SystemTopics } from "@/components/systems/system-topics";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { loadCompanyPage, pageSystem, type SystemIds } from "@/lib/pages/load-company-page";
+import { loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemContents } from "@/lib/systems/system-contents";
 import { systemPath } from "@/lib/ui/console-paths";
 import { plural } from "@/lib/ui/format";
@@ -14,13 +14,9 @@ import { plural } from "@/lib/ui/format";
 export const metadata: Metadata = { title: "System" };
 
 export default async function SystemOverviewPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
-    const [system, contents] = await Promise.all([
-      pageSystem(companyId, systemId),
-      systemContents({ actor, systemId }),
-    ]);
-    return { system, contents };
-  });
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
+    contents: await systemContents({ actor, systemId }),
+  }));
   const { companyId, systemId, can, system, contents } = loaded;
   const seesClients = can("client.read");
   const counts = [

@@ -3,13 +3,7 @@ import { ClientsPanel } from "@/components/clients/clients-panel";
 import { listClients } from "@/lib/clients/list-clients";
 import { clientListQuerySchema } from "@/lib/clients/schemas";
 import { sdkConnection } from "@/lib/clients/sdk-connection";
-import {
-  type ListPageProps,
-  listQueryOf,
-  loadCompanyPage,
-  pageSystem,
-  type SystemIds,
-} from "@/lib/pages/load-company-page";
+import { type ListPageProps, listQueryOf, loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemPath } from "@/lib/ui/console-paths";
 import { registerClientAction } from "./actions";
 
@@ -17,13 +11,9 @@ export const metadata: Metadata = { title: "Clients" };
 
 export default async function SystemClientsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(clientListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
-    const [system, clients] = await Promise.all([
-      pageSystem(companyId, systemId),
-      listClients({ actor, systemId, query }),
-    ]);
-    return { system, clients };
-  });
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
+    clients: await listClients({ actor, systemId, query }),
+  }));
   const { companyId, systemId, can, system, clients } = loaded;
   return (
     <ClientsPanel

@@ -9,13 +9,7 @@ import { Section } from "@/components/metadata/section";
 import { Button } from "@/components/ui/button";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
-import {
-  type ListPageProps,
-  listQueryOf,
-  loadCompanyPage,
-  pageSystem,
-  type SystemIds,
-} from "@/lib/pages/load-company-page";
+import { type ListPageProps, listQueryOf, loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { systemPath } from "@/lib/ui/console-paths";
 import { createDatastreamAction } from "./actions";
@@ -24,14 +18,13 @@ export const metadata: Metadata = { title: "Datastreams" };
 
 export default async function DatastreamsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(datastreamListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
-    const [system, datastreams, options] = await Promise.all([
-      pageSystem(companyId, systemId),
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => {
+    const [datastreams, options] = await Promise.all([
       listDatastreams({ actor, systemId, query }),
       // The filter lists the things (and the form its choices) for every role.
       loadDatastreamOptions(actor, systemId),
     ]);
-    return { system, datastreams, options };
+    return { datastreams, options };
   });
   const { companyId, systemId, can, system, datastreams, options } = loaded;
   const canWrite = can("metadata.write");

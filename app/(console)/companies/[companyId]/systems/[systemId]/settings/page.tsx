@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DeleteSystem } from "@/components/systems/delete-system";
 import { SystemSettingsForm } from "@/components/systems/system-settings-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { loadCompanyPage, pageSystem, type SystemIds } from "@/lib/pages/load-company-page";
+import { loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemDeletionImpact } from "@/lib/systems/delete-system";
 import { companyPath, systemPath } from "@/lib/ui/console-paths";
 import { deleteSystemAction, updateSystemAction } from "../actions";
@@ -11,13 +11,9 @@ import { deleteSystemAction, updateSystemAction } from "../actions";
 export const metadata: Metadata = { title: "System settings" };
 
 export default async function SystemSettingsPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId, can }) => {
-    const [system, impact] = await Promise.all([
-      pageSystem(companyId, systemId),
-      can("system.delete") ? systemDeletionImpact({ actor, systemId }) : null,
-    ]);
-    return { system, impact };
-  });
+  const loaded = await loadSystemPage(params, async ({ actor, systemId, can }) => ({
+    impact: can("system.delete") ? await systemDeletionImpact({ actor, systemId }) : null,
+  }));
   const { companyId, systemId, can, system, impact } = loaded;
   const canEdit = can("system.update");
   return (

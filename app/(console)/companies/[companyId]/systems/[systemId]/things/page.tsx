@@ -3,13 +3,7 @@ import { entityRows } from "@/components/metadata/entity-rows";
 import { Section } from "@/components/metadata/section";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
 import { ThingsTable } from "@/components/things/things-table";
-import {
-  type ListPageProps,
-  listQueryOf,
-  loadCompanyPage,
-  pageSystem,
-  type SystemIds,
-} from "@/lib/pages/load-company-page";
+import { type ListPageProps, listQueryOf, loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { listThings } from "@/lib/things/list-things";
 import { thingListQuerySchema } from "@/lib/things/schemas";
 import { systemPath } from "@/lib/ui/console-paths";
@@ -19,13 +13,9 @@ export const metadata: Metadata = { title: "Things" };
 
 export default async function ThingsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(thingListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, companyId, systemId }) => {
-    const [system, things] = await Promise.all([
-      pageSystem(companyId, systemId),
-      listThings({ actor, systemId, query }),
-    ]);
-    return { system, things };
-  });
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
+    things: await listThings({ actor, systemId, query }),
+  }));
   const { companyId, systemId, can, system, things } = loaded;
   const thingsHref = systemPath(companyId, systemId, "things");
   const create = can("metadata.write") && (
