@@ -56,6 +56,8 @@ export function TopicsTable({ topics, sizesUnavailable }: { topics: ClusterTopic
           columns={[
             {
               header: "Topic",
+              // Wide enough for a name to read; a narrow screen scrolls the table instead.
+              className: "min-w-56",
               cell: (t) => (
                 <>
                   <code className="font-mono text-xs break-all">{t.name}</code>
@@ -80,6 +82,7 @@ export function TopicsTable({ topics, sizesUnavailable }: { topics: ClusterTopic
             },
             {
               header: "Retention",
+              className: "whitespace-nowrap",
               cell: (t) => (
                 <>
                   {formatRetention(t.retentionMs)}
