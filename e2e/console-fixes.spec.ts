@@ -133,24 +133,26 @@ test("Create company opens the new company", async ({ page, context }) => {
 });
 
 test("a toast never covers a dialog's buttons, on a desktop or a phone", async ({ page, context }, testInfo) => {
-  const seeded = await seedSystem();
+  const seeded = await seedThing();
   await signInViaApi(context, seeded.admin.email, TEST_PASSWORD);
   for (const size of [
     { width: 1280, height: 720 },
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
-    await page.goto(systemPath(seeded.company.id, seeded.system.id, "things"));
-    await page.getByRole("button", { name: "New thing" }).first().click();
-    const create = page.getByRole("dialog", { name: "Create a thing" });
-    await create.getByLabel("Name", { exact: true }).fill(uniq("car"));
-    await create.getByRole("button", { name: "Create thing" }).click();
+    await page.goto(systemPath(seeded.company.id, seeded.system.id, "datastreams"));
+    await page.getByRole("button", { name: "New datastream" }).first().click();
+    const create = page.getByRole("dialog", { name: "Create a datastream" });
+    await create.getByLabel("Thing").selectOption(seeded.thing.id);
+    await create.getByLabel("Name", { exact: true }).fill(uniq("ds"));
+    await create.getByRole("button", { name: "Create datastream" }).click();
     const toast = page.locator("[data-sonner-toast]").first();
     await expect(toast).toBeVisible();
-    // With the toast still up, the thing's page offers Edit: its dialog's buttons stay clear of the toast.
+    // With the toast still up, the new datastream's page offers Edit: its (tall) dialog's buttons stay clear of it.
     await page.getByRole("button", { name: "Edit" }).click();
     const edit = page.getByRole("dialog", { name: /^Edit / });
     await expect(edit).toBeVisible();
+    await edit.getByRole("button", { name: "Save", exact: true }).scrollIntoViewIfNeeded();
     await expect(toast).toBeVisible();
     const toastBox = await toast.boundingBox();
     for (const name of ["Save", "Cancel"]) {
