@@ -7,6 +7,8 @@ const nextConfig = {
   // Node-only clients stay outside the bundle: they open sockets and load WASM at run time.
   serverExternalPackages: ["kafkajs", "@platformatic/kafka", "pg", "@prisma/adapter-pg"],
   typescript: { ignoreBuildErrors: false },
+  // forbidden() and forbidden.tsx: a page the role may not open answers 403 (lib/pages/load-page.ts).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

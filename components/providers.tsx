@@ -12,7 +12,14 @@ export function Providers({ children }: { children: ReactNode }) {
     <SessionProvider>
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster position="bottom-right" richColors closeButton />
+        {/* Top right, below the header: a dialog's buttons sit at its bottom, so a toast never covers them. */}
+        <Toaster
+          position="top-right"
+          offset={{ top: 64, right: 16 }}
+          mobileOffset={{ top: 64 }}
+          richColors
+          closeButton
+        />
       </QueryClientProvider>
     </SessionProvider>
   );

@@ -70,6 +70,10 @@ test("an admin manages members and settings; an outsider gets a 404", async ({ p
   const otherPage = await other.newPage();
   const response = await otherPage.goto(`/companies/${company.id}/members`);
   expect(response?.status()).toBe(404);
-  await expect(otherPage.getByText("There is nothing here, or it belongs to a company you are not in.")).toBeVisible();
+  await expect(
+    otherPage.getByText(
+      "This page does not exist (any more): what it showed may have been deleted, or you have no access to it.",
+    ),
+  ).toBeVisible();
   await other.close();
 });

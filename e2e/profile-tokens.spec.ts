@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { bearerAuthorization, curlWithToken } from "../lib/ui/api-credentials";
 import { seedCompany, seedUser, TEST_PASSWORD } from "../test/seed";
 import { assertTestProfile } from "./guard";
 import { screenshot } from "./support/screenshot";
@@ -51,7 +52,7 @@ test("the profile: rename, change the password, create a token, use it, revoke i
   await expect(tokenField).toHaveValue(/^rhei_pat_[A-Za-z0-9_-]{43}$/);
   const token = await tokenField.inputValue();
   const origin = new URL(page.url()).origin;
-  await expect(shown.locator("pre")).toHaveText(`curl -H "Authorization: Bearer ${token}" ${origin}/api/v1/companies`);
+  await expect(shown.locator("pre")).toHaveText(curlWithToken(`${origin}/api/v1`, token));
   await shown.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(shown.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
@@ -66,7 +67,7 @@ test("the profile: rename, change the password, create a token, use it, revoke i
 
   // The token works from outside the browser, as its user…
   const api = await playwright.request.newContext({ baseURL: origin });
-  const ok = await api.get("/api/v1/companies", { headers: { authorization: `Bearer ${token}` } });
+  const ok = await api.get("/api/v1/companies", { headers: { authorization: bearerAuthorization(token) } });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).items.map((c: { id: string }) => c.id)).toEqual([company.id]);
   await page.reload();
@@ -79,7 +80,7 @@ test("the profile: rename, change the password, create a token, use it, revoke i
   await expect(page.getByText("“ci pipeline” revoked")).toBeVisible();
   await expect(row).toContainText("revoked");
   await screenshot(page, testInfo, "profile-token-revoked.png");
-  const refused = await api.get("/api/v1/companies", { headers: { authorization: `Bearer ${token}` } });
+  const refused = await api.get("/api/v1/companies", { headers: { authorization: bearerAuthorization(token) } });
   expect(refused.status()).toBe(401);
   expect(refused.headers()["content-type"]).toBe("application/problem+json");
   await api.dispose();

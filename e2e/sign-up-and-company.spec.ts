@@ -50,6 +50,9 @@ test("a new user signs up, signs in, creates a company and sees it on the home p
   await dialog.getByLabel("Description").fill("Connected cars on icy roads");
   await dialog.getByRole("button", { name: "Create company" }).click();
   await expect(dialog).toBeHidden();
+  // The new company opens, and the home page lists it.
+  await expect(page.getByRole("heading", { name: `cz.icecars-${id}` })).toBeVisible();
+  await page.getByRole("link", { name: "Rhei home" }).click();
 
   const card = page
     .getByRole("list", { name: "Companies" })

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { basicAuthorization } from "../lib/ui/api-credentials";
 import { seedClient, seedCompany, seedMember, seedUser, TEST_PASSWORD } from "../test/seed";
 import { assertTestProfile } from "./guard";
 import { signInViaApi } from "./support/sign-in";
@@ -11,8 +12,8 @@ const CLIENT_RULE = "Use letters A–Z a–z, digits 0–9, '-' and '_' only (1�
 
 /** "Who am I" with a client's Basic credentials: 200 while the secret is valid, 401 once it is not. */
 async function whoAmIStatus(request: APIRequestContext, principal: string, secret: string) {
-  const basic = Buffer.from(`${principal}:${secret}`).toString("base64");
-  return (await request.get("/api/v1/client", { headers: { authorization: `Basic ${basic}` } })).status();
+  const authorization = basicAuthorization(principal, secret);
+  return (await request.get("/api/v1/client", { headers: { authorization } })).status();
 }
 
 /** A full-page screenshot from the top (the sticky header otherwise lands mid-page), without passing toasts. */

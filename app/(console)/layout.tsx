@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { ConsoleHeader } from "@/components/shell/console-header";
-import { requirePageUser } from "@/lib/auth/session";
+import { NavigationProgress } from "@/components/shell/navigation-progress";
+import { requirePageUser } from "@/lib/pages/session";
 import { safeReturnPath } from "@/lib/ui/safe-return-path";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -10,8 +11,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await requirePageUser(path);
   return (
     <>
+      {/* useSearchParams needs a Suspense boundary; the bar has no fallback to show. */}
+      <Suspense>
+        <NavigationProgress />
+      </Suspense>
       <ConsoleHeader user={user} />
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 sm:py-8">{children}</main>
     </>
   );
 }

@@ -6,11 +6,13 @@ import { MyInvitations } from "@/components/members/my-invitations";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageUser } from "@/lib/auth/session";
 import { userActor } from "@/lib/authz/actor";
 import { listMyCompanies } from "@/lib/companies/list-my-companies";
 import { listMyInvitations } from "@/lib/members/my-invitations";
 import { companyName } from "@/lib/names";
+import { requirePageUser } from "@/lib/pages/session";
+import { companyPath } from "@/lib/ui/console-paths";
+import { plural } from "@/lib/ui/format";
 import { answerInvitationAction, createCompanyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Companies" };
@@ -48,7 +50,7 @@ export default async function HomePage() {
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Companies">
           {companies.map((c) => (
             <li key={c.id}>
-              <Link href={`/companies/${c.id}`} className="block h-full">
+              <Link href={companyPath(c.id)} className="block h-full">
                 <Card className="h-full p-5 transition hover:ring-brand-500">
                   <div className="flex items-start justify-between gap-2">
                     <h2 className="font-mono text-base font-semibold break-all">{companyName(c)}</h2>
@@ -56,8 +58,7 @@ export default async function HomePage() {
                   </div>
                   {c.description && <p className="mt-2 line-clamp-2 text-sm text-slate-600">{c.description}</p>}
                   <p className="mt-3 text-xs text-slate-500">
-                    {c._count.systems} system{c._count.systems === 1 ? "" : "s"} · {c._count.memberships} member
-                    {c._count.memberships === 1 ? "" : "s"}
+                    {plural(c._count.systems, "system")} · {plural(c._count.memberships, "member")}
                   </p>
                 </Card>
               </Link>

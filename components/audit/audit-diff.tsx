@@ -1,4 +1,6 @@
-import { type DiffEntry, jsonDiff } from "@/lib/audit/json-diff";
+import { StaticTable } from "@/components/ui/static-table";
+import type { DiffEntry } from "@/lib/audit/json-diff";
+import { auditChanges } from "@/lib/ui/audit-changes";
 import { cn } from "@/lib/ui/cn";
 
 function show(value: unknown): string {
@@ -12,9 +14,11 @@ const kindStyle: Record<DiffEntry["kind"], string> = {
   changed: "",
 };
 
+const none = <span className="text-slate-400">—</span>;
+
 /** What an audit event changed, field by field, with the full JSON one click away. */
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const entries = jsonDiff(before, after);
+export function AuditDiff({ action, before, after }: { action: string; before: unknown; after: unknown }) {
+  const entries = auditChanges(action, before, after);
   if (before == null && after == null) {
     return <p className="text-sm text-slate-500">No object data was recorded with this event.</p>;
   }
@@ -23,34 +27,28 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       {entries.length === 0 ? (
         <p className="text-sm text-slate-500">Before and after are the same.</p>
       ) : (
-        <table className="w-full table-fixed text-xs" aria-label="Changes">
-          <thead>
-            <tr className="text-left text-slate-500">
-              <th scope="col" className="w-1/4 py-1 pr-3 font-medium">
-                Field
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Before
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                After
-              </th>
-            </tr>
-          </thead>
-          <tbody className="font-mono">
-            {entries.map((e) => (
-              <tr key={e.path} className={cn("border-t border-slate-100 align-top", kindStyle[e.kind])}>
-                <td className="py-1 pr-3 break-all text-slate-700">{e.path}</td>
-                <td className={cn("py-1 pr-3 break-all whitespace-pre-wrap", e.kind !== "added" && "text-red-700")}>
-                  {e.kind === "added" ? <span className="text-slate-400">—</span> : show(e.before)}
-                </td>
-                <td className={cn("py-1 break-all whitespace-pre-wrap", e.kind !== "removed" && "text-emerald-700")}>
-                  {e.kind === "removed" ? <span className="text-slate-400">—</span> : show(e.after)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StaticTable
+          label="Changes"
+          density="tight"
+          headClassName="text-left text-slate-500"
+          bodyClassName="font-mono"
+          rows={entries}
+          rowKey={(e) => e.path}
+          rowClassName={(e) => cn("border-t border-slate-100", kindStyle[e.kind])}
+          columns={[
+            { header: "Field", className: "w-1/4 break-all text-slate-700", cell: (e) => e.path },
+            {
+              header: "Before",
+              className: "break-all whitespace-pre-wrap",
+              cell: (e) => (e.kind === "added" ? none : <span className="text-red-700">{show(e.before)}</span>),
+            },
+            {
+              header: "After",
+              className: "break-all whitespace-pre-wrap",
+              cell: (e) => (e.kind === "removed" ? none : <span className="text-emerald-700">{show(e.after)}</span>),
+            },
+          ]}
+        />
       )}
       <details className="text-xs">
         <summary className="cursor-pointer text-slate-500 hover:text-slate-700">Full JSON</summary>

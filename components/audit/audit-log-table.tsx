@@ -78,7 +78,7 @@ export function AuditLogTable({ page, filtered }: { page: Page<AuditRow>; filter
     <div className="space-y-3">
       <div
         className={cn(
-          "overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 transition-opacity",
+          "relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 transition-opacity",
           pending && "opacity-60",
         )}
         aria-busy={pending}
@@ -145,7 +145,7 @@ export function AuditLogTable({ page, filtered }: { page: Page<AuditRow>; filter
                   {expanded && (
                     <tr id={`changes-${e.id}`} className="bg-slate-50/60">
                       <td colSpan={5} className="px-4 pt-1 pb-4">
-                        <AuditDiff before={e.before} after={e.after} />
+                        <AuditDiff action={e.action} before={e.before} after={e.after} />
                       </td>
                     </tr>
                   )}

@@ -7,6 +7,7 @@ import { Section } from "@/components/metadata/section";
 import type { ActionResult } from "@/lib/actions/run-action";
 import type { RegisterClientInput } from "@/lib/clients/schemas";
 import type { IssuedSecret, SdkConnection } from "@/lib/clients/sdk-config";
+import { rowPath } from "@/lib/ui/console-paths";
 import { type ClientRow, ClientsTable } from "./clients-table";
 import { RegisterClientDialog } from "./register-client-dialog";
 import { SecretDialog } from "./secret-dialog";
@@ -51,7 +52,7 @@ export function ClientsPanel({
         issued={issued}
         systemName={systemName}
         connection={connection}
-        clientHref={issued ? `${clientsHref}/${issued.client.id}` : undefined}
+        clientHref={issued ? rowPath(clientsHref, issued.client.id) : undefined}
         onClose={() => {
           setIssued(null);
           router.refresh();

@@ -25,7 +25,7 @@ export function ClientsTable({
   emptyAction,
   ...list
 }: ListProps<ClientRow> & {
-  /** The clients' base URL; each row links to `${clientsHref}/${id}`. */
+  /** The clients' base URL; each row links to rowPath(clientsHref, id). */
   clientsHref: string;
   emptyAction?: ReactNode;
 }) {

@@ -27,7 +27,10 @@ export function AclsList({ acls }: { acls: { principal: string; bindings: AclBin
                   <li
                     key={`${b.resourceType}:${b.patternType}:${b.resourceName}:${b.operation}:${b.permission}:${b.host}`}
                   >
-                    <Badge tone={b.permission === "deny" ? "red" : "neutral"} className="font-mono">
+                    <Badge
+                      tone={b.permission === "deny" ? "red" : "neutral"}
+                      className="max-w-full font-mono break-all whitespace-normal"
+                    >
                       {b.permission === "deny" ? "DENY " : ""}
                       {b.operation.toUpperCase()} {b.resourceType} {b.resourceName}
                       {b.patternType === "prefixed" ? "*" : ""}

@@ -2,6 +2,7 @@ import { Server } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { CompanyCluster } from "@/lib/cluster/describe-company-cluster";
+import { plural } from "@/lib/ui/format";
 
 export function BrokersList({ cluster }: { cluster: Pick<CompanyCluster, "brokers" | "controller" | "clusterId"> }) {
   return (
@@ -10,8 +11,8 @@ export function BrokersList({ cluster }: { cluster: Pick<CompanyCluster, "broker
         title={<span id="brokers-heading">Brokers</span>}
         description={
           <>
-            Cluster <code className="font-mono text-xs">{cluster.clusterId}</code>, {cluster.brokers.length} broker
-            {cluster.brokers.length === 1 ? "" : "s"}
+            Cluster <code className="font-mono text-xs">{cluster.clusterId}</code>,{" "}
+            {plural(cluster.brokers.length, "broker")}
           </>
         }
       />

@@ -3,11 +3,12 @@ import { Users } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { StaticTable } from "@/components/ui/static-table";
 import type { ActionResult } from "@/lib/actions/run-action";
 import type { ClusterGroup } from "@/lib/cluster/describe-company-cluster";
 import type { OffsetResetInput } from "@/lib/cluster/schemas";
 import type { OffsetResetPosition } from "@/lib/kafka/consumer-groups";
-import { formatCount } from "@/lib/ui/format";
+import { formatCount, plural } from "@/lib/ui/format";
 import { OffsetResetDialog } from "./offset-reset-dialog";
 
 const stateTone: Record<string, BadgeTone> = { stable: "green", empty: "neutral", dead: "neutral" };
@@ -50,7 +51,7 @@ export function GroupsList({
                   <code className="font-mono text-xs font-semibold break-all">{g.groupId}</code>
                   <Badge tone={stateTone[g.state] ?? "amber"}>{g.stopped ? `stopped (${g.state})` : g.state}</Badge>
                   <span className="text-sm text-slate-500">
-                    {g.members.length} member{g.members.length === 1 ? "" : "s"} · lag{" "}
+                    {plural(g.members.length, "member")} · lag{" "}
                     <span className="font-mono tabular-nums" data-total-lag>
                       {formatCount(g.totalLag)}
                     </span>
@@ -63,38 +64,30 @@ export function GroupsList({
                 {g.partitions.length === 0 ? (
                   <p className="mt-2 text-slate-500">No committed positions on this company's topics.</p>
                 ) : (
-                  <table className="mt-2 text-xs" aria-label={`Lag of ${g.groupId}`}>
-                    <thead className="text-left text-slate-500">
-                      <tr>
-                        <th scope="col" className="pr-4 font-medium">
-                          topic
-                        </th>
-                        <th scope="col" className="pr-4 font-medium">
-                          #
-                        </th>
-                        <th scope="col" className="pr-4 text-right font-medium">
-                          committed
-                        </th>
-                        <th scope="col" className="pr-4 text-right font-medium">
-                          end
-                        </th>
-                        <th scope="col" className="text-right font-medium">
-                          lag
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="font-mono tabular-nums">
-                      {g.partitions.map((p) => (
-                        <tr key={`${p.topic}:${p.partition}`}>
-                          <td className="pr-4 break-all">{p.topic}</td>
-                          <td className="pr-4">{p.partition}</td>
-                          <td className="pr-4 text-right">{p.committed === null ? "—" : formatCount(p.committed)}</td>
-                          <td className="pr-4 text-right">{formatCount(p.end)}</td>
-                          <td className="text-right">{p.lag === null ? "—" : formatCount(p.lag)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <StaticTable
+                    label={`Lag of ${g.groupId}`}
+                    density="tight"
+                    className="mt-2"
+                    headClassName="text-left text-slate-500"
+                    bodyClassName="divide-y-0 font-mono tabular-nums"
+                    rows={g.partitions}
+                    rowKey={(p) => `${p.topic}:${p.partition}`}
+                    columns={[
+                      { header: "topic", className: "break-all", cell: (p) => p.topic },
+                      { header: "#", cell: (p) => p.partition },
+                      {
+                        header: "committed",
+                        className: "text-right",
+                        cell: (p) => (p.committed === null ? "—" : formatCount(p.committed)),
+                      },
+                      { header: "end", className: "text-right", cell: (p) => formatCount(p.end) },
+                      {
+                        header: "lag",
+                        className: "text-right",
+                        cell: (p) => (p.lag === null ? "—" : formatCount(p.lag)),
+                      },
+                    ]}
+                  />
                 )}
                 {g.members.length > 0 && (
                   <ul className="mt-2 space-y-1 text-xs text-slate-600">

@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { StaticTable } from "@/components/ui/static-table";
 import type { ClusterGroup } from "@/lib/cluster/describe-company-cluster";
 import type { OffsetResetPosition } from "@/lib/kafka/consumer-groups";
-import { formatCount } from "@/lib/ui/format";
+import { formatCount, plural } from "@/lib/ui/format";
 import type { PreviewAction, ResetAction } from "./groups-list";
 
 type To = "start" | "end" | "time";
@@ -109,36 +110,25 @@ export function OffsetResetDialog({
       )}
 
       {positions && (
-        <div className="mt-4 max-h-64 overflow-y-auto rounded-md ring-1 ring-slate-200">
-          <table className="min-w-full text-xs" aria-label="New positions">
-            <thead className="sticky top-0 bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  topic
-                </th>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  #
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                  now
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                  after
-                </th>
-              </tr>
-            </thead>
-            <tbody className="font-mono tabular-nums">
-              {positions.map((p) => (
-                <tr key={`${p.topic}:${p.partition}`}>
-                  <td className="px-3 py-1 break-all">{p.topic}</td>
-                  <td className="px-3 py-1">{p.partition}</td>
-                  <td className="px-3 py-1 text-right">{p.current === null ? "—" : formatCount(p.current)}</td>
-                  <td className="px-3 py-1 text-right font-semibold">{formatCount(p.target)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          label="New positions"
+          density="dense"
+          className="mt-4 max-h-64 overflow-y-auto rounded-md ring-1 ring-slate-200"
+          headClassName="sticky top-0 bg-slate-50 text-left text-slate-600"
+          bodyClassName="divide-y-0 font-mono tabular-nums"
+          rows={positions}
+          rowKey={(p) => `${p.topic}:${p.partition}`}
+          columns={[
+            { header: "topic", className: "break-all", cell: (p) => p.topic },
+            { header: "#", cell: (p) => p.partition },
+            {
+              header: "now",
+              className: "text-right",
+              cell: (p) => (p.current === null ? "—" : formatCount(p.current)),
+            },
+            { header: "after", className: "text-right font-semibold", cell: (p) => formatCount(p.target) },
+          ]}
+        />
       )}
 
       <div className="mt-6 flex justify-end gap-2">
@@ -168,7 +158,7 @@ export function OffsetResetDialog({
               setError({ message: result.error, at: result.fieldErrors?.at?.[0] });
               return;
             }
-            toast.success(`${group.groupId} moved on ${result.data.positions.length} partition(s)`);
+            toast.success(`${group.groupId} moved on ${plural(result.data.positions.length, "partition")}`);
             setOpen(false);
             router.refresh();
           }}

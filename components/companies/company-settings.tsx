@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { type UpdateCompanyInput, updateCompanySchema } from "@/lib/companies/schemas";
+import { plural } from "@/lib/ui/format";
 
 export function CompanySettings({
   name,
@@ -68,8 +69,7 @@ export function CompanySettings({
           <CardBody>
             {systems > 0 ? (
               <Alert tone="warning">
-                {name} owns {systems} system{systems === 1 ? "" : "s"}. Delete them first; each takes its Kafka topics
-                with it.
+                {name} owns {plural(systems, "system")}. Delete them first; each takes its Kafka topics with it.
               </Alert>
             ) : (
               <ConfirmDialog

@@ -1,9 +1,7 @@
 "use client";
 import { type LinkTab, LinkTabs } from "@/components/ui/link-tabs";
 
-export type CompanyTab = LinkTab;
-
-/** Tabs of a company's pages; the first (systems) is active for everything below it that no other tab claims. */
-export function CompanyTabs({ tabs }: { tabs: CompanyTab[] }) {
+/** Tabs of a company's pages; the systems tab is current on the list and on every system's pages. */
+export function CompanyTabs({ tabs }: { tabs: LinkTab[] }) {
   return <LinkTabs label="Company" tabs={tabs} />;
 }

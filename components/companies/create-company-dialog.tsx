@@ -10,6 +10,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { type CreateCompanyInput, createCompanySchema } from "@/lib/companies/schemas";
 import { NAME_PART_RULE } from "@/lib/names";
+import { companyPath } from "@/lib/ui/console-paths";
 
 export function CreateCompanyDialog({
   action,
@@ -25,7 +26,8 @@ export function CreateCompanyDialog({
     action,
     onSuccess: (company) => {
       toast.success(`Company ${company.name} created; you are its admin`);
-      router.refresh();
+      // Straight to the new company: the next step (a system, members) is there.
+      router.push(companyPath(company.id));
     },
   });
   const { form } = dialog;

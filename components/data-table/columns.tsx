@@ -1,9 +1,10 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { rowPath } from "@/lib/ui/console-paths";
 
 // Columns that several lists share. Each keeps its accessor's name as its id, which is what the server sorts by.
 
-/** The row's name, linking to its page `${href}/${id}`. */
+/** The row's name, linking to its page rowPath(href, id). */
 export function nameLinkColumn<T extends { id: string; name: string }>(
   href: string,
   { header = "Name", mono = false }: { header?: string; mono?: boolean } = {},
@@ -13,7 +14,7 @@ export function nameLinkColumn<T extends { id: string; name: string }>(
     header,
     cell: (c) => (
       <Link
-        href={`${href}/${c.row.original.id}`}
+        href={rowPath(href, c.row.original.id)}
         className={
           mono
             ? "font-mono text-sm font-medium text-brand-700 hover:underline"

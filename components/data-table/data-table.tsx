@@ -87,7 +87,7 @@ export function DataTable<T>({
       ) : (
         <div
           className={cn(
-            "overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 transition-opacity",
+            "relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 transition-opacity",
             pending && "opacity-60",
           )}
           aria-busy={pending}

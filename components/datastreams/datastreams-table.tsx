@@ -8,6 +8,7 @@ import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ObservationTypeName } from "@/lib/datastreams/schemas";
+import { rowPath } from "@/lib/ui/console-paths";
 
 export interface DatastreamRow {
   id: string;
@@ -28,7 +29,7 @@ const thingColumn = (thingsHref: string) =>
     id: "thing",
     header: "Thing",
     cell: (c) => (
-      <Link href={`${thingsHref}/${c.row.original.thing.id}`} className="text-slate-700 hover:underline">
+      <Link href={rowPath(thingsHref, c.row.original.thing.id)} className="text-slate-700 hover:underline">
         {c.getValue()}
       </Link>
     ),

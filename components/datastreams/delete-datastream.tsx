@@ -5,14 +5,13 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DottedName } from "@/components/ui/dotted-name";
 import type { ActionResult } from "@/lib/actions/run-action";
+import { plural } from "@/lib/ui/format";
 
 export interface DatastreamDeletionImpact {
   fullName: string;
   schemaVersions: number;
   rejectedRecords: number;
 }
-
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /** Deleting a datastream: the confirmation names its schema versions, and what becomes of its rejected records. */
 export function DeleteDatastream({
@@ -48,9 +47,9 @@ export function DeleteDatastream({
         <span className="font-mono break-words">
           <DottedName name={impact.fullName} />
         </span>{" "}
-        and its {count(impact.schemaVersions, "schema version")}.
+        and its {plural(impact.schemaVersions, "schema version")}.
         {impact.rejectedRecords > 0 &&
-          ` Its ${count(impact.rejectedRecords, "rejected-record sample")} stay with the system, no longer linked to it.`}
+          ` Its ${plural(impact.rejectedRecords, "rejected-record sample")} stay with the system, no longer linked to it.`}
       </p>
       <p>
         Its records already in Kafka stay until the system's retention removes them; clients can no longer check new

@@ -56,13 +56,13 @@ export function RejectedRecords({
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="rejected-count">
-        <span className="font-semibold text-slate-900">{rejectedCount}</span> record{rejectedCount === 1 ? "" : "s"}{" "}
-        rejected in all;{" "}
+        <span className="font-semibold text-slate-900">{rejectedCount}</span>{" "}
+        {rejectedCount === 1 ? "record" : "records"} rejected in all;{" "}
         {page.total === rejectedCount
           ? `${rejectedCount === 1 ? "it is" : "each is"} kept as a sample.`
           : `the newest ${page.total} are kept as samples.`}
       </p>
-      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Rejected records">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Section } from "@/components/metadata/section";
+import { systemPath } from "@/lib/ui/console-paths";
 import { DatastreamFilters } from "./datastream-filters";
 import { datastreamRows } from "./datastream-rows";
 import { DatastreamsTable } from "./datastreams-table";
@@ -9,7 +10,8 @@ import { DatastreamsTable } from "./datastreams-table";
  * by type (the list is already that one entity's).
  */
 export function RelatedDatastreams({
-  base,
+  companyId,
+  systemId,
   title,
   description,
   action,
@@ -19,8 +21,8 @@ export function RelatedDatastreams({
   emptyAction,
   hideThing,
 }: {
-  /** The system's URL. */
-  base: string;
+  companyId: string;
+  systemId: string;
   title: string;
   description?: string;
   action?: ReactNode;
@@ -33,8 +35,8 @@ export function RelatedDatastreams({
   return (
     <Section level={3} title={title} description={description} action={action}>
       <DatastreamsTable
-        datastreamsHref={`${base}/datastreams`}
-        thingsHref={`${base}/things`}
+        datastreamsHref={systemPath(companyId, systemId, "datastreams")}
+        thingsHref={systemPath(companyId, systemId, "things")}
         page={datastreamRows(datastreams)}
         sort={query.sort}
         order={query.order}

@@ -36,7 +36,15 @@ function Problem({ error }: { error: Error }) {
  * Import a metadata file: upload or paste it, choose the format or let it be detected, see the dry run's plan, then
  * apply it. The file goes to the REST API (not a server action) because files can be megabytes.
  */
-export function ImportPanel({ systemId, systemName, base }: { systemId: string; systemName: string; base: string }) {
+export function ImportPanel({
+  systemId,
+  systemName,
+  datastreamsHref,
+}: {
+  systemId: string;
+  systemName: string;
+  datastreamsHref: string;
+}) {
   const router = useRouter();
   const fileId = useId();
   const [text, setText] = useState("");
@@ -193,7 +201,7 @@ export function ImportPanel({ systemId, systemName, base }: { systemId: string; 
             {describeCounts(applied.summary, "unchanged") &&
               `; ${describeCounts(applied.summary, "unchanged")} unchanged`}
             .{" "}
-            <Link href={`${base}/datastreams`} className="font-medium underline">
+            <Link href={datastreamsHref} className="font-medium underline">
               See the datastreams
             </Link>
           </p>

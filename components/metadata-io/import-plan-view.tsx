@@ -2,8 +2,10 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { StaticTable } from "@/components/ui/static-table";
 import type { ImportPlanView } from "@/lib/metadata-io/schemas";
 import { cn } from "@/lib/ui/cn";
+import { plural } from "@/lib/ui/format";
 
 type Kind = keyof ImportPlanView["summary"];
 type Action = "create" | "update" | "unchanged";
@@ -93,10 +95,7 @@ export function ImportPlanDetails({ plan }: { plan: ImportPlanView }) {
       </table>
 
       {plan.errors.length > 0 && (
-        <Alert
-          tone="error"
-          title={`${plan.errors.length} error${plan.errors.length === 1 ? "" : "s"}: fix the file, then run the dry run again`}
-        >
+        <Alert tone="error" title={`${plural(plan.errors.length, "error")}: fix the file, then run the dry run again`}>
           <ul className="mt-1 space-y-1" aria-label="Import errors">
             {plan.errors.map((e) => (
               <li key={`${e.path}: ${e.message}`}>
@@ -107,7 +106,7 @@ export function ImportPlanDetails({ plan }: { plan: ImportPlanView }) {
         </Alert>
       )}
       {plan.warnings.length > 0 && (
-        <Alert tone="warning" title={`${plan.warnings.length} warning${plan.warnings.length === 1 ? "" : "s"}`}>
+        <Alert tone="warning" title={plural(plan.warnings.length, "warning")}>
           <ul className="mt-1 space-y-1" aria-label="Import warnings">
             {plan.warnings.map((w) => (
               <li key={`${w.path}: ${w.message}`}>
@@ -127,50 +126,47 @@ export function ImportPlanDetails({ plan }: { plan: ImportPlanView }) {
             </label>
           )}
           {rows.length > 0 && (
-            <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Import plan">
-                <thead className="bg-slate-50 text-left text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Kind
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Name
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Action
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Changes
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 bg-white">
-                  {shown.map((item) => (
-                    // A file may name an entity twice (the plan's errors say so): the path tells the rows apart.
-                    <tr key={`${item.kind}:${item.name}:${item.at}`} className="align-top">
-                      <td className="px-3 py-2 whitespace-nowrap text-slate-600">{kindLabels[item.kind][0]}</td>
-                      <td className="px-3 py-2 break-all text-slate-900">{item.name}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">
-                        <Badge tone={actionTone[item.action]}>{item.action}</Badge>
-                        {item.schemaVersion !== undefined && item.action === "update" && (
-                          <span className="ml-1 text-xs text-slate-500">→ schema v{item.schemaVersion}</span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2 text-xs text-slate-700">
-                        {item.changes?.map((c) => (
-                          <div key={c.field} className="break-all">
-                            <span className="font-medium">{c.field}</span>:{" "}
-                            <span className="text-red-700 line-through">{show(c.from)}</span> →{" "}
-                            <span className="text-emerald-700">{show(c.to)}</span>
-                          </div>
-                        ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StaticTable
+              label="Import plan"
+              density="compact"
+              className="rounded-lg ring-1 ring-slate-200"
+              bodyClassName="bg-white"
+              rows={shown}
+              // A file may name an entity twice (the plan's errors say so): the path tells the rows apart.
+              rowKey={(item) => `${item.kind}:${item.name}:${item.at}`}
+              columns={[
+                {
+                  header: "Kind",
+                  className: "whitespace-nowrap text-slate-600",
+                  cell: (item) => kindLabels[item.kind][0],
+                },
+                { header: "Name", className: "break-all text-slate-900", cell: (item) => item.name },
+                {
+                  header: "Action",
+                  className: "whitespace-nowrap",
+                  cell: (item) => (
+                    <>
+                      <Badge tone={actionTone[item.action]}>{item.action}</Badge>
+                      {item.schemaVersion !== undefined && item.action === "update" && (
+                        <span className="ml-1 text-xs text-slate-500">→ schema v{item.schemaVersion}</span>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  header: "Changes",
+                  className: "text-xs text-slate-700",
+                  cell: (item) =>
+                    item.changes?.map((c) => (
+                      <div key={c.field} className="break-all">
+                        <span className="font-medium">{c.field}</span>:{" "}
+                        <span className="text-red-700 line-through">{show(c.from)}</span> →{" "}
+                        <span className="text-emerald-700">{show(c.to)}</span>
+                      </div>
+                    )),
+                },
+              ]}
+            />
           )}
           {rows.length > shown.length && (
             <p className="text-xs text-slate-500">

@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/run-action";
+import { plural } from "@/lib/ui/format";
 
 /**
  * Deleting a sensor or an observed property: its datastreams stay, without it. The confirmation says how many lose
@@ -47,7 +48,7 @@ export function DeleteDetaching({
           ? "No datastream uses it."
           : detached === 1
             ? `1 datastream uses it: it stays, without this ${what}, and keeps its type, unit and records.`
-            : `${detached} datastreams use it: they stay, without this ${what}, and keep their types, units and records.`}
+            : `${plural(detached, "datastream")} use it: they stay, without this ${what}, and keep their types, units and records.`}
       </p>
     </ConfirmDialog>
   );

@@ -25,7 +25,7 @@ export function EntityTable<T extends EntityRow>({
   ...list
 }: ListProps<T> & {
   label: string;
-  /** The list's URL; each row links to `${href}/${id}`. */
+  /** The list's URL; each row links to rowPath(href, id). */
   href: string;
   // biome-ignore lint/suspicious/noExplicitAny: as DataTable's columns, the value type is the column's own
   column: ColumnDef<T, any>;

@@ -5,10 +5,11 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import type { ActionResult } from "@/lib/actions/run-action";
+import { rowPath } from "@/lib/ui/console-paths";
 
 /**
  * The create-or-edit dialog of a thing, sensor, observed property or datastream. Saving an edit says so and
- * reloads the page; creating one announces it and opens its page, `${listHref}/${id}`.
+ * reloads the page; creating one announces it and opens its page, rowPath(listHref, id).
  */
 export function useEntityFormDialog<S extends z.ZodType<FieldValues, FieldValues>, R extends { id: string }>({
   schema,
@@ -39,7 +40,7 @@ export function useEntityFormDialog<S extends z.ZodType<FieldValues, FieldValues
         router.refresh();
       } else {
         toast.success(created(saved));
-        router.push(`${listHref}/${saved.id}`);
+        router.push(rowPath(listHref, saved.id));
       }
     },
   });

@@ -54,7 +54,7 @@ export function ApiTokensCard({
           Create one to call the REST API from a script; see the API docs for what it can do.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="API tokens">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>

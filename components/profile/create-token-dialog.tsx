@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { type CreateTokenFormInput, createTokenFormSchema } from "@/lib/api-tokens/schemas";
+import { curlWithToken } from "@/lib/ui/api-credentials";
 
 export interface CreatedToken {
   token: string;
@@ -42,7 +43,7 @@ export function CreateTokenDialog({
     },
   });
   const { errors } = form.formState;
-  const curl = created ? `curl -H "Authorization: Bearer ${created.token}" ${origin}/api/v1/companies` : "";
+  const curl = created ? curlWithToken(`${origin}/api/v1`, created.token) : "";
   return (
     <Dialog
       open={open}

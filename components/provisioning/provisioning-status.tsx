@@ -1,6 +1,6 @@
 import { formatDistanceToNow } from "date-fns";
-import { requireActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageActor } from "@/lib/pages/session";
 import { getProvisioningStatus, type ProvisioningSummary } from "@/lib/provisioning/get-provisioning-status";
 import { ProvisioningBadge } from "./provisioning-badge";
 import { RefreshWhile } from "./refresh-while";
@@ -16,7 +16,7 @@ const typeLabel = { topic: "topic", credential: "SCRAM credential", acls: "ACLs"
 export async function ProvisioningStatus(props: { systemId: string } | { clientId: string }) {
   let summary: ProvisioningSummary;
   try {
-    summary = await getProvisioningStatus({ actor: await requireActor(), ...props });
+    summary = await getProvisioningStatus({ actor: await pageActor(), ...props });
   } catch (error) {
     if (isAppError(error) && (error.code === "forbidden" || error.code === "not_found")) return null;
     throw error;

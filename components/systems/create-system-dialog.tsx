@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/actions/run-action";
 import { NAME_PART_RULE } from "@/lib/names";
 import { type CreateSystemInput, createSystemSchema } from "@/lib/systems/schemas";
 import { systemTopics } from "@/lib/topology/system-topics";
+import { systemPath } from "@/lib/ui/console-paths";
 
 export function CreateSystemDialog({
   companyId,
@@ -28,7 +29,7 @@ export function CreateSystemDialog({
     action,
     onSuccess: (system) => {
       toast.success(`System ${system.name} created; its topics are being provisioned`);
-      router.push(`/companies/${companyId}/systems/${system.id}`);
+      router.push(systemPath(companyId, system.id));
     },
   });
   const { form } = dialog;

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { descriptionColumn, nameLinkColumn, rowId } from "@/components/data-table/columns";
 import { DataTable, type ListProps } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { systemsPath } from "@/lib/ui/console-paths";
 import { formatDate } from "@/lib/ui/format";
 
 export interface SystemRow {
@@ -26,7 +27,7 @@ export function SystemsTable({
   ...list
 }: ListProps<SystemRow> & { companyId: string; emptyAction?: ReactNode }) {
   const columns = [
-    nameLinkColumn<SystemRow>(`/companies/${companyId}/systems`, { header: "System", mono: true }),
+    nameLinkColumn<SystemRow>(systemsPath(companyId), { header: "System", mono: true }),
     descriptionColumn<SystemRow>("line-clamp-1 max-w-xs"),
     column.accessor((s) => s._count.clients, { id: "clients", header: "Clients" }),
     column.accessor((s) => s._count.datastreams, { id: "datastreams", header: "Datastreams" }),

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DottedName } from "@/components/ui/dotted-name";
 import type { ActionResult } from "@/lib/actions/run-action";
+import { plural } from "@/lib/ui/format";
 
 export interface ThingDeletionImpact {
   name: string;
@@ -37,7 +38,9 @@ export function DeleteThing({
           toast.error(result.error);
           return false;
         }
-        toast.success(`${result.data.name} deleted with ${result.data.deletedDatastreams.length} datastream(s)`);
+        toast.success(
+          `${result.data.name} deleted with ${plural(result.data.deletedDatastreams.length, "datastream")}`,
+        );
         router.push(afterHref);
       }}
     >
@@ -46,7 +49,7 @@ export function DeleteThing({
         <span className="font-mono break-words">
           <DottedName name={impact.name} />
         </span>
-        {count === 0 ? "; it has no datastreams." : ` and its ${count} datastream${count === 1 ? "" : "s"}:`}
+        {count === 0 ? "; it has no datastreams." : ` and its ${plural(count, "datastream")}:`}
       </p>
       {count > 0 && (
         <ul className="list-disc space-y-0.5 pl-5 font-mono text-xs break-words text-slate-800">

@@ -19,7 +19,7 @@ export function CodeBlock({
         <span className="text-xs font-medium text-slate-600">{title}</span>
         {actions && <span className="flex items-center gap-1.5">{actions}</span>}
       </figcaption>
-      <pre className="overflow-x-auto bg-slate-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100">
+      <pre className="relative overflow-x-auto bg-slate-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-slate-100">
         <code>{code}</code>
       </pre>
     </figure>

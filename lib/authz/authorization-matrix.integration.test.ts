@@ -235,3 +235,15 @@ describe("authorization matrix", () => {
     expect(actions.filter((a) => !covered.has(a))).toEqual(["data.read"]);
   });
 });
+
+describe("auditors and the cluster", () => {
+  it("read the cluster's ACLs and the provisioning state, and may not reconcile", async () => {
+    const auditor = await seedUser("Cluster auditor");
+    const w = await world();
+    await joinCompany(owner.actor, w.company.id, auditor, "auditor");
+    const companyId = w.company.id;
+    expect(await outcome(() => listProvisioningStates({ actor: auditor.actor, companyId, query: {} }))).toBe("allowed");
+    expect(await outcome(() => describeCompanyCluster({ actor: auditor.actor, companyId }))).toBe("allowed");
+    expect(await outcome(() => reconcileNow({ actor: auditor.actor, companyId }))).toBe("forbidden");
+  });
+});

@@ -31,4 +31,13 @@ describe("role permissions", () => {
   it("shows the audit log to admins and auditors only", () => {
     expect(roles.filter((r) => roleAllows(r, "audit.read"))).toEqual(["admin", "auditor"]);
   });
+
+  it("shows the cluster and provisioning state to admins and auditors, and lets only admins manage them", () => {
+    expect(roles.filter((r) => roleAllows(r, "cluster.read"))).toEqual(["admin", "auditor"]);
+    expect(roles.filter((r) => roleAllows(r, "cluster.manage"))).toEqual(["admin"]);
+  });
+
+  it("gives auditors exactly the read actions", () => {
+    expect(actions.filter((a) => roleAllows("auditor", a))).toEqual(actions.filter((a) => a.endsWith(".read")));
+  });
 });

@@ -54,7 +54,8 @@ const allowed: Record<Action, RoleName[]> = {
   "metadata.write": ["admin", "engineer"],
   "data.read": everyone,
   "audit.read": ["admin", "auditor"],
-  "cluster.read": ["admin"],
+  // Who may reach which topic (ACLs) and what the reconciler did is audit material: auditors read it, never change it.
+  "cluster.read": ["admin", "auditor"],
   "cluster.manage": ["admin"],
 };
 

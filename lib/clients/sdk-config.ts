@@ -1,5 +1,8 @@
-// The configuration a client application gives the SDK, as the console shows and downloads it. Pure, so the
-// secret dialog (in the browser) and the REST API build exactly the same object.
+import { z } from "zod";
+
+// The configuration a client application gives the SDK, as the console shows and downloads it (rhei-client.json)
+// and as the `rhei` command line reads it (--config). Pure, so the secret dialog (in the browser), the REST API and
+// the CLI share exactly one format.
 
 /** Where the SDK is imported from in the snippets the console shows. */
 export const SDK_MODULE = "rhei/sdk";
@@ -14,11 +17,21 @@ export interface SdkConnection {
   bootstrapServers: string;
 }
 
-export interface SdkConfig extends SdkConnection {
-  system: string;
-  client: string;
-  secret: string;
-}
+/** rhei-client.json: what the console writes, every field set. */
+export const sdkConfigSchema = z.object({
+  /** The console's public origin, for the SDK's API calls. */
+  console: z.string(),
+  /** Kafka bootstrap servers, comma-separated (a file may also list them as an array). */
+  bootstrapServers: z.union([z.string(), z.array(z.string()).transform((list) => list.join(","))]),
+  system: z.string(),
+  client: z.string(),
+  secret: z.string(),
+});
+export type SdkConfig = z.output<typeof sdkConfigSchema>;
+
+/** rhei-client.json as the CLI reads it: any field may be missing (the environment fills it in); others are ignored. */
+export const sdkConfigFileSchema = sdkConfigSchema.partial();
+export type SdkConfigFile = z.output<typeof sdkConfigFileSchema>;
 
 export function sdkConfig(
   connection: SdkConnection,
@@ -35,7 +48,7 @@ export function sdkConfig(
 }
 
 export function sdkConfigJson(config: SdkConfig): string {
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return `${JSON.stringify(sdkConfigSchema.parse(config), null, 2)}\n`;
 }
 
 /** A short Node example; the secret comes from the environment, so it never lands in source control. */

@@ -13,7 +13,14 @@ export const observationType = z.enum(observationTypeNames, {
 
 const unitName = z.string().max(200, "At most 200 characters");
 const unitSymbol = z.string().max(50, "At most 50 characters");
-const unitDefinition = z.string().max(2000, "At most 2000 characters");
+/** An absolute URI (scheme, colon, no spaces), e.g. http://qudt.org/vocab/unit/DEG_C or urn:ucum:Cel; or empty. */
+export const UNIT_DEFINITION_RULE = "An absolute URI such as http://qudt.org/vocab/unit/DEG_C, or empty";
+const absoluteUri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
+const unitDefinition = z
+  .string()
+  .trim()
+  .max(2000, "At most 2000 characters")
+  .refine((v) => v === "" || absoluteUri.test(v), UNIT_DEFINITION_RULE);
 
 export const EMPTY_UNIT = { name: "", symbol: "", definition: "" } as const;
 

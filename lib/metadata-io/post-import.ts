@@ -1,15 +1,8 @@
+import { apiFetch } from "../ui/api-fetch";
 import { type ImportPlanView, importPlanSchema } from "./schemas";
 
-/** A refused import as the API's problem document says it: the summary and, per path in the file, the problems. */
-export class ImportProblem extends Error {
-  constructor(
-    message: string,
-    readonly errors: Record<string, string[]> = {},
-  ) {
-    super(message);
-    this.name = "ImportProblem";
-  }
-}
+/** A refused import: the summary and, per path in the file, the problems (the API's problem document). */
+export { ApiProblem as ImportProblem } from "../ui/api-fetch";
 
 export type ImportFormatChoice = "auto" | "reference" | "rhei";
 
@@ -34,17 +27,11 @@ export async function postImport({
   dryRun: boolean;
 }): Promise<ImportPlanView> {
   const query = new URLSearchParams({ dryRun: String(dryRun), ...(format === "auto" ? {} : { format }) });
-  const response = await fetch(`/api/v1/systems/${systemId}/metadata/import?${query}`, {
+  return apiFetch(`/api/v1/systems/${systemId}/metadata/import?${query}`, {
     method: "POST",
-    headers: { "content-type": mediaTypeOf(text), accept: "application/json" },
+    headers: { "content-type": mediaTypeOf(text) },
     body: text,
+    schema: importPlanSchema,
+    failure: "The import failed",
   });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as {
-      detail?: string;
-      errors?: Record<string, string[]>;
-    } | null;
-    throw new ImportProblem(problem?.detail ?? `The import failed (HTTP ${response.status})`, problem?.errors);
-  }
-  return importPlanSchema.parse(await response.json());
 }

@@ -1,19 +1,18 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { isAppError } from "../errors";
 
-export type PageLoad<T> = { ok: true; data: T } | { ok: false; message: string };
-
 /**
- * Runs a page's domain call: an object outside the user's companies (or none at all) is Next's 404 page; a role
- * that lacks the right comes back as a message for <AccessDenied>. Anything else goes to the error boundary.
+ * Runs a page's domain calls: an object outside the user's companies (or none at all, e.g. deleted) is Next's 404
+ * page, a role that lacks the right is Next's 403 page (forbidden.tsx says which right). Anything else goes to the
+ * error boundary.
  */
-export async function loadPage<T>(work: () => Promise<T>): Promise<PageLoad<T>> {
+export async function loadPage<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return { ok: true, data: await work() };
+    return await work();
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
-    if (isAppError(error) && error.code === "forbidden") return { ok: false, message: error.message };
+    if (isAppError(error) && error.code === "forbidden") forbidden();
     throw error;
   }
 }

@@ -19,9 +19,9 @@ export function formatRetention(ms: string | null): string {
   const n = Number(ms);
   if (n < 0) return "forever";
   const day = 86_400_000;
-  if (n % day === 0) return `${n / day} day${n === day ? "" : "s"}`;
+  if (n % day === 0) return plural(n / day, "day");
   const hour = 3_600_000;
-  if (n % hour === 0) return `${n / hour} hour${n === hour ? "" : "s"}`;
+  if (n % hour === 0) return plural(n / hour, "hour");
   return `${n} ms`;
 }
 
@@ -35,3 +35,11 @@ export const formatDateTime = (date: Date): string => format(date, "yyyy-MM-dd H
 
 /** `2026-11-25`: a day, where the time would be noise (member since, system created). */
 export const formatDate = (date: Date): string => format(date, "yyyy-MM-dd");
+
+/**
+ * `1 day`, `2 days`, `1 partition`, `0 entries`: a count with its noun in the right number. `many` for nouns whose
+ * plural is not the singular plus "s".
+ */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

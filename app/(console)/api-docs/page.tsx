@@ -7,8 +7,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { readOpenApi } from "@/lib/api-docs/read-openapi";
-import { requirePageUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { requirePageUser } from "@/lib/pages/session";
+import { curlWithToken } from "@/lib/ui/api-credentials";
+import { profilePath } from "@/lib/ui/console-paths";
 
 export const metadata: Metadata = { title: "API docs" };
 
@@ -19,7 +21,7 @@ export default async function ApiDocsPage() {
   // The very document /api/v1/openapi.json serves, generated from the endpoint contracts: a new endpoint appears here
   // as soon as it is registered in lib/api/endpoints.
   const docs = readOpenApi(buildOpenApi(new URL(env.NEXTAUTH_URL).origin));
-  const example = `curl -H "Authorization: Bearer rhei_pat_…" ${docs.serverUrl}/companies`;
+  const example = curlWithToken(docs.serverUrl, "rhei_pat_…");
   return (
     <>
       <PageHeader
@@ -84,7 +86,7 @@ export default async function ApiDocsPage() {
               </ul>
               <p>
                 Create a personal API token on your{" "}
-                <a href="/profile" className="font-medium text-brand-700 hover:underline">
+                <a href={profilePath} className="font-medium text-brand-700 hover:underline">
                   profile page
                 </a>
                 , then:

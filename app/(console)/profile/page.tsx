@@ -4,9 +4,10 @@ import { ApiTokensCard, type TokenRow } from "@/components/profile/api-tokens-ca
 import { PasswordCard } from "@/components/profile/password-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
-import { requirePageUser } from "@/lib/auth/session";
 import { userActor } from "@/lib/authz/actor";
 import { env } from "@/lib/env";
+import { requirePageUser } from "@/lib/pages/session";
+import { profilePath } from "@/lib/ui/console-paths";
 import {
   changePasswordAction,
   createApiTokenAction,
@@ -18,7 +19,7 @@ import {
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  const user = await requirePageUser("/profile");
+  const user = await requirePageUser(profilePath);
   const now = new Date();
   const tokens: TokenRow[] = (await listApiTokens({ actor: userActor(user) })).map((t) => ({
     id: t.id,

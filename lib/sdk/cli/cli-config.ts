@@ -1,17 +1,12 @@
 import { readFileSync } from "node:fs";
+import { type SdkConfigFile, sdkConfigFileSchema } from "../../clients/sdk-config";
 import type { RheiClientOptions } from "../client-options";
 import { SdkError } from "../errors";
 
 // The one module of the CLI that reads the environment (biome's noProcessEnv override names it).
 
-/** What the console's client page shows, and what `--config <file>` contains. */
-export interface CliConfig {
-  console?: string;
-  bootstrapServers?: string;
-  system?: string;
-  client?: string;
-  secret?: string;
-}
+/** What the console's client page shows, and what `--config <file>` contains (rhei-client.json). */
+export type CliConfig = { [K in keyof SdkConfigFile]?: string };
 
 const fromEnv = {
   console: "RHEI_CONSOLE_URL",
@@ -40,14 +35,14 @@ function readConfigFile(file: string): CliConfig {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new SdkError("invalid-option", `config file ${file} must hold a JSON object`);
   }
-  const config = parsed as Record<string, unknown>;
+  const checked = sdkConfigFileSchema.safeParse(parsed);
+  if (!checked.success) {
+    const key = checked.error.issues[0]?.path[0];
+    throw new SdkError("invalid-option", `config file ${file}: "${String(key)}" must be a string`);
+  }
   const out: CliConfig = {};
-  for (const key of Object.keys(fromEnv) as (keyof CliConfig)[]) {
-    const value = config[key];
-    if (value === undefined) continue;
-    if (key === "bootstrapServers" && Array.isArray(value)) out[key] = value.join(",");
-    else if (typeof value === "string") out[key] = value;
-    else throw new SdkError("invalid-option", `config file ${file}: "${key}" must be a string`);
+  for (const [key, value] of Object.entries(checked.data) as [keyof CliConfig, string | undefined][]) {
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { CreateSystemDialog } from "@/components/systems/create-system-dialog";
 import { SystemsTable } from "@/components/systems/systems-table";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { companyName } from "@/lib/names";
+import { type ListPageProps, listQueryOf, loadCompanyPage } from "@/lib/pages/load-company-page";
 import { listSystems } from "@/lib/systems/list-systems";
 import { systemListQuerySchema } from "@/lib/systems/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage } from "./_lib/load-company-page";
 import { createSystemAction } from "./actions";
 
 export const metadata: Metadata = { title: "Systems" };
@@ -16,8 +15,7 @@ export default async function CompanySystemsPage({ params, searchParams }: ListP
   const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => ({
     systems: await listSystems({ actor, companyId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, company, can, systems } = loaded.data;
+  const { companyId, company, can, systems } = loaded;
   const canCreate = can("system.create");
   const create = canCreate && (
     <CreateSystemDialog

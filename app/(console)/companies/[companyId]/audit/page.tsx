@@ -2,37 +2,24 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import { AuditFilterBar, type AuditFilterValues } from "@/components/audit/audit-filter-bar";
 import { AuditLogTable } from "@/components/audit/audit-log-table";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { listAuditFacets } from "@/lib/audit/list-audit-facets";
 import { auditListQuerySchema } from "@/lib/audit/schemas";
-import { requireActor } from "@/lib/auth/session";
-import { listQueryFromSearchParams } from "@/lib/pages/list-query";
-import { loadPage } from "@/lib/pages/load-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage } from "@/lib/pages/load-company-page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditLogPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ companyId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { companyId } = await params;
-  const actor = await requireActor();
-  const query = listQueryFromSearchParams(auditListQuerySchema, await searchParams);
-  const loaded = await loadPage(async () => {
+export default async function AuditLogPage({ params, searchParams }: ListPageProps<{ companyId: string }>) {
+  const query = await listQueryOf(auditListQuerySchema, searchParams);
+  const { companyId, page, facets } = await loadCompanyPage(params, async ({ actor, companyId }) => {
     const [page, facets] = await Promise.all([
       listAuditEvents({ actor, companyId, query }),
       listAuditFacets({ actor, companyId }),
     ]);
     return { page, facets };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { page, facets } = loaded.data;
 
   // The filters as the server understood them: the bar shows them and the export sends exactly these.
   const filters: AuditFilterValues = {

@@ -4,6 +4,7 @@ import { runAction } from "@/lib/actions/run-action";
 import { requireActor } from "@/lib/auth/session";
 import { previewGroupOffsetReset, resetGroupOffsets } from "@/lib/cluster/reset-group-offsets";
 import type { OffsetResetInput } from "@/lib/cluster/schemas";
+import { companyPath } from "@/lib/ui/console-paths";
 
 export async function previewOffsetResetAction(companyId: string, input: OffsetResetInput) {
   return runAction(async () => previewGroupOffsetReset({ actor: await requireActor(), companyId, input }));
@@ -12,7 +13,7 @@ export async function previewOffsetResetAction(companyId: string, input: OffsetR
 export async function resetOffsetsAction(companyId: string, input: OffsetResetInput) {
   return runAction(async () => {
     const result = await resetGroupOffsets({ actor: await requireActor(), companyId, input });
-    revalidatePath(`/companies/${companyId}/cluster`);
+    revalidatePath(companyPath(companyId, "cluster"));
     return result;
   });
 }

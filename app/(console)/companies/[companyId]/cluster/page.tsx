@@ -4,36 +4,28 @@ import { AclsList } from "@/components/cluster/acls-list";
 import { BrokersList } from "@/components/cluster/brokers-list";
 import { GroupsList } from "@/components/cluster/groups-list";
 import { TopicsTable } from "@/components/cluster/topics-table";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
-import { isRoleName, roleAllows } from "@/lib/authz/permissions";
 import { describeCompanyCluster } from "@/lib/cluster/describe-company-cluster";
-import { getCompany } from "@/lib/companies/get-company";
 import { isAppError } from "@/lib/errors";
-import { loadPage } from "@/lib/pages/load-page";
+import { loadCompanyPage } from "@/lib/pages/load-company-page";
+import { companyPath } from "@/lib/ui/console-paths";
 import { previewOffsetResetAction, resetOffsetsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cluster" };
 
 export default async function ClusterPage({ params }: { params: Promise<{ companyId: string }> }) {
-  const { companyId } = await params;
-  const actor = await requireActor();
   // Kafka being away is not a page error: the page renders and says so.
-  const loaded = await loadPage(async () => {
-    const company = await getCompany({ actor, companyId });
+  const loaded = await loadCompanyPage(params, async ({ actor, companyId }) => {
     try {
-      return { company, cluster: await describeCompanyCluster({ actor, companyId }) };
+      return { cluster: await describeCompanyCluster({ actor, companyId }), unavailable: undefined };
     } catch (error) {
       if (!isAppError(error) || error.code !== "unavailable") throw error;
-      return { company, cluster: undefined, unavailable: error.message };
+      return { cluster: undefined, unavailable: error.message };
     }
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { company, cluster } = loaded.data;
-  const unavailable = "unavailable" in loaded.data ? loaded.data.unavailable : undefined;
-  const canManage = isRoleName(company.role) && roleAllows(company.role, "cluster.manage");
+  const { companyId, can, cluster, unavailable } = loaded;
+  const canManage = can("cluster.manage");
 
   return (
     <>
@@ -50,7 +42,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ compan
               status page
             </Link>{" "}
             and the{" "}
-            <Link className="underline" href={`/companies/${companyId}/provisioning`}>
+            <Link className="underline" href={companyPath(companyId, "provisioning")}>
               provisioning overview
             </Link>
             .

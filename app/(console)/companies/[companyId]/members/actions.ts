@@ -8,11 +8,12 @@ import { changeMemberRole } from "@/lib/members/change-member-role";
 import { inviteMember } from "@/lib/members/invite-member";
 import { removeMember } from "@/lib/members/remove-member";
 import type { InviteMemberInput } from "@/lib/members/schemas";
+import { companyPath } from "@/lib/ui/console-paths";
 
 export async function inviteMemberAction(companyId: string, input: InviteMemberInput) {
   return runAction(async () => {
     const invitation = await inviteMember({ actor: await requireActor(), companyId, input });
-    revalidatePath(`/companies/${companyId}/members`);
+    revalidatePath(companyPath(companyId, "members"));
     return { email: invitation.email, role: invitation.role };
   });
 }
@@ -20,7 +21,7 @@ export async function inviteMemberAction(companyId: string, input: InviteMemberI
 export async function changeMemberRoleAction(companyId: string, userId: string, role: RoleName) {
   return runAction(async () => {
     const member = await changeMemberRole({ actor: await requireActor(), companyId, userId, input: { role } });
-    revalidatePath(`/companies/${companyId}/members`);
+    revalidatePath(companyPath(companyId, "members"));
     return { email: member.user.email, role: member.role };
   });
 }
@@ -28,7 +29,7 @@ export async function changeMemberRoleAction(companyId: string, userId: string, 
 export async function removeMemberAction(companyId: string, userId: string) {
   return runAction(async () => {
     const removed = await removeMember({ actor: await requireActor(), companyId, userId });
-    revalidatePath(`/companies/${companyId}/members`);
+    revalidatePath(companyPath(companyId, "members"));
     return removed;
   });
 }
@@ -36,7 +37,7 @@ export async function removeMemberAction(companyId: string, userId: string) {
 export async function cancelInvitationAction(companyId: string, invitationId: string) {
   return runAction(async () => {
     const cancelled = await cancelInvitation({ actor: await requireActor(), companyId, invitationId });
-    revalidatePath(`/companies/${companyId}/members`);
+    revalidatePath(companyPath(companyId, "members"));
     return cancelled;
   });
 }

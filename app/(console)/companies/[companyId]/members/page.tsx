@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { InviteMemberDialog } from "@/components/members/add-member-dialog";
 import { InvitationsList } from "@/components/members/invitations-list";
 import { MembersTable } from "@/components/members/members-table";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { actorUserId } from "@/lib/authz/actor";
 import { listInvitations } from "@/lib/members/list-invitations";
 import { listMembers } from "@/lib/members/list-members";
 import { memberListQuerySchema } from "@/lib/members/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage } from "../_lib/load-company-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage } from "@/lib/pages/load-company-page";
 import { cancelInvitationAction, changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
@@ -22,8 +21,7 @@ export default async function MembersPage({ params, searchParams }: ListPageProp
     ]);
     return { members, invitations };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { actor, companyId, can, members, invitations } = loaded.data;
+  const { actor, companyId, can, members, invitations } = loaded;
   const canManage = can("member.manage");
   return (
     <>

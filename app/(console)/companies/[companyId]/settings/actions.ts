@@ -5,11 +5,12 @@ import { requireActor } from "@/lib/auth/session";
 import { deleteCompany } from "@/lib/companies/delete-company";
 import type { UpdateCompanyInput } from "@/lib/companies/schemas";
 import { updateCompany } from "@/lib/companies/update-company";
+import { companyPath } from "@/lib/ui/console-paths";
 
 export async function updateCompanyAction(companyId: string, input: UpdateCompanyInput) {
   return runAction(async () => {
     const company = await updateCompany({ actor: await requireActor(), companyId, input });
-    revalidatePath(`/companies/${companyId}`, "layout");
+    revalidatePath(companyPath(companyId), "layout");
     return { description: company.description };
   });
 }

@@ -3,31 +3,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { SystemTopics } from "@/components/systems/system-topics";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getSystem } from "@/lib/systems/get-system";
+import { loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemContents } from "@/lib/systems/system-contents";
-
-import { loadCompanyPage, type SystemIds } from "../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
+import { plural } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "System" };
 
 export default async function SystemOverviewPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
     contents: await systemContents({ actor, systemId }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, contents } = loaded.data;
-  const base = `/companies/${companyId}/systems/${systemId}`;
+  const { companyId, systemId, can, system, contents } = loaded;
   const seesClients = can("client.read");
   const counts = [
-    { label: "Clients", value: contents.clients, href: seesClients ? `${base}/clients` : undefined },
-    { label: "Things", value: contents.things, href: `${base}/things` },
-    { label: "Sensors", value: contents.sensors, href: `${base}/sensors` },
-    { label: "Datastreams", value: contents.datastreams, href: `${base}/datastreams` },
+    {
+      label: "Clients",
+      value: contents.clients,
+      href: seesClients ? systemPath(companyId, systemId, "clients") : undefined,
+    },
+    { label: "Things", value: contents.things, href: systemPath(companyId, systemId, "things") },
+    { label: "Sensors", value: contents.sensors, href: systemPath(companyId, systemId, "sensors") },
+    { label: "Datastreams", value: contents.datastreams, href: systemPath(companyId, systemId, "datastreams") },
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -35,7 +35,7 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
         <Card>
           <CardHeader
             title="Kafka topics"
-            description={`Kept ${system.retentionDays} days (cleanup.policy=delete), ${system.partitions} partitions each.`}
+            description={`Kept ${plural(system.retentionDays, "day")} (cleanup.policy=delete), ${plural(system.partitions, "partition")} each.`}
           />
           <CardBody>
             <SystemTopics systemName={system.name} />
@@ -54,10 +54,10 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
               action={
                 <div className="flex flex-wrap justify-center gap-2">
                   <Button asChild>
-                    <Link href={`${base}/metadata`}>Import a file</Link>
+                    <Link href={systemPath(companyId, systemId, "metadata")}>Import a file</Link>
                   </Button>
                   <Button asChild variant="secondary">
-                    <Link href={`${base}/things`}>Create a thing</Link>
+                    <Link href={systemPath(companyId, systemId, "things")}>Create a thing</Link>
                   </Button>
                 </div>
               }
@@ -68,17 +68,15 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
           ) : (
             <CardBody className="flex flex-wrap gap-2">
               <Button asChild variant="secondary">
-                <Link href={`${base}/things`}>
-                  {contents.things} thing{contents.things === 1 ? "" : "s"}
+                <Link href={systemPath(companyId, systemId, "things")}>{plural(contents.things, "thing")}</Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href={systemPath(companyId, systemId, "datastreams")}>
+                  {plural(contents.datastreams, "datastream")}
                 </Link>
               </Button>
               <Button asChild variant="secondary">
-                <Link href={`${base}/datastreams`}>
-                  {contents.datastreams} datastream{contents.datastreams === 1 ? "" : "s"}
-                </Link>
-              </Button>
-              <Button asChild variant="secondary">
-                <Link href={`${base}/metadata`}>Import / export</Link>
+                <Link href={systemPath(companyId, systemId, "metadata")}>Import / export</Link>
               </Button>
             </CardBody>
           )}

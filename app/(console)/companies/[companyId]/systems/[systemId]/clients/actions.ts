@@ -9,9 +9,9 @@ import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import type { RegisterClientInput, UpdateClientInput } from "@/lib/clients/schemas";
 import type { IssuedSecret } from "@/lib/clients/sdk-config";
 import { updateClient } from "@/lib/clients/update-client";
+import { systemPath } from "@/lib/ui/console-paths";
 
 // Everything below the system page shows clients (counts, lists, the client page): refresh it all.
-const systemPath = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
 
 export async function registerClientAction(companyId: string, systemId: string, input: RegisterClientInput) {
   return runAction(async (): Promise<IssuedSecret> => {

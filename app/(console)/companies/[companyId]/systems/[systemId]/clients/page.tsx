@@ -1,27 +1,24 @@
 import type { Metadata } from "next";
 import { ClientsPanel } from "@/components/clients/clients-panel";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listClients } from "@/lib/clients/list-clients";
 import { clientListQuerySchema } from "@/lib/clients/schemas";
 import { sdkConnection } from "@/lib/clients/sdk-connection";
-import { getSystem } from "@/lib/systems/get-system";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { type ListPageProps, listQueryOf, loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { registerClientAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clients" };
 
 export default async function SystemClientsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(clientListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
     clients: await listClients({ actor, systemId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, clients } = loaded.data;
+  const { companyId, systemId, can, system, clients } = loaded;
   return (
     <ClientsPanel
       systemName={system.name}
-      clientsHref={`/companies/${companyId}/systems/${systemId}/clients`}
+      clientsHref={systemPath(companyId, systemId, "clients")}
       connection={sdkConnection()}
       // Only the columns the table shows travel to the browser.
       page={{

@@ -6,9 +6,9 @@ import { createDatastream } from "@/lib/datastreams/create-datastream";
 import { deleteDatastream } from "@/lib/datastreams/delete-datastream";
 import type { CreateDatastreamInput, UpdateDatastreamInput } from "@/lib/datastreams/schemas";
 import { updateDatastream } from "@/lib/datastreams/update-datastream";
+import { systemPath } from "@/lib/ui/console-paths";
 
 // Counts, lists and the pages of its thing, sensor and property show a datastream: refresh below the system.
-const systemPath = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
 
 export async function createDatastreamAction(companyId: string, systemId: string, input: CreateDatastreamInput) {
   return runAction(async () => {

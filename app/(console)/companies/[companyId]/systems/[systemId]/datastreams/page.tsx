@@ -1,50 +1,67 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
 import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
 import { datastreamRows } from "@/components/datastreams/datastream-rows";
 import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
 import { Section } from "@/components/metadata/section";
-import { AccessDenied } from "@/components/ui/access-denied";
+import { Button } from "@/components/ui/button";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import { type ListPageProps, listQueryOf, loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
-import { getSystem } from "@/lib/systems/get-system";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createDatastreamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Datastreams" };
 
 export default async function DatastreamsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(datastreamListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
-    datastreams: await listDatastreams({ actor, systemId, query }),
-    // The filter lists the things (and the form its choices) for every role.
-    options: await loadDatastreamOptions(actor, systemId),
-  }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, datastreams, options } = loaded.data;
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => {
+    const [datastreams, options] = await Promise.all([
+      listDatastreams({ actor, systemId, query }),
+      // The filter lists the things (and the form its choices) for every role.
+      loadDatastreamOptions(actor, systemId),
+    ]);
+    return { datastreams, options };
+  });
+  const { companyId, systemId, can, system, datastreams, options } = loaded;
   const canWrite = can("metadata.write");
-  const base = `/companies/${companyId}/systems/${systemId}`;
-  const create = canWrite && (
-    <DatastreamFormDialog
-      systemName={system.name}
-      options={options}
-      thingId={query.thingId}
-      datastreamsHref={`${base}/datastreams`}
-      action={createDatastreamAction.bind(null, companyId, systemId)}
-    />
-  );
+  const datastreamsHref = systemPath(companyId, systemId, "datastreams");
+  const thingsHref = systemPath(companyId, systemId, "things");
+  // A datastream belongs to a thing: without one the form would offer nothing to choose.
+  const noThings = options.things.length === 0;
+  const create =
+    canWrite &&
+    (noThings ? (
+      <div className="flex flex-col items-center gap-2">
+        <p className="text-sm text-slate-500">A datastream belongs to a thing: create a thing first.</p>
+        <Button asChild>
+          <Link href={thingsHref}>
+            <Plus className="size-4" aria-hidden /> Create a thing
+          </Link>
+        </Button>
+      </div>
+    ) : (
+      <DatastreamFormDialog
+        systemName={system.name}
+        options={options}
+        thingId={query.thingId}
+        datastreamsHref={datastreamsHref}
+        action={createDatastreamAction.bind(null, companyId, systemId)}
+      />
+    ));
   const filtered = Boolean(query.thingId || query.observationType);
   return (
     <Section
       title="Datastreams"
       description="Typed series of observations. The full name, system.thing.datastream, is each record's Kafka key."
-      action={(datastreams.total > 0 || query.q || filtered) && create}
+      action={(datastreams.total > 0 || query.q || filtered) && !noThings && create}
     >
       <DatastreamsTable
-        datastreamsHref={`${base}/datastreams`}
-        thingsHref={`${base}/things`}
+        datastreamsHref={datastreamsHref}
+        thingsHref={thingsHref}
         page={datastreamRows(datastreams)}
         sort={query.sort}
         order={query.order}
@@ -55,9 +72,6 @@ export default async function DatastreamsPage({ params, searchParams }: ListPage
         }
         emptyAction={create || undefined}
       />
-      {canWrite && options.things.length === 0 && datastreams.total === 0 && (
-        <p className="text-center text-sm text-slate-500">A datastream belongs to a thing: create a thing first.</p>
-      )}
     </Section>
   );
 }

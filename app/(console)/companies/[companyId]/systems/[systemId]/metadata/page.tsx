@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { ExportCard } from "@/components/metadata-io/export-card";
 import { ImportPanel } from "@/components/metadata-io/import-panel";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getMetadataSystem } from "@/lib/metadata-system";
 
-import { loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 
 export const metadata: Metadata = { title: "Import / export" };
 
@@ -13,8 +13,7 @@ export default async function MetadataImportExportPage({ params }: { params: Pro
   const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     system: await getMetadataSystem({ actor, systemId, action: "metadata.read" }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, company, can, system } = loaded.data;
+  const { companyId, systemId, company, can, system } = loaded;
   const canImport = can("metadata.write");
   return (
     <div className="space-y-6">
@@ -28,7 +27,7 @@ export default async function MetadataImportExportPage({ params }: { params: Pro
             <ImportPanel
               systemId={system.id}
               systemName={system.name}
-              base={`/companies/${companyId}/systems/${systemId}`}
+              datastreamsHref={systemPath(companyId, systemId, "datastreams")}
             />
           ) : (
             <p className="text-sm text-slate-500">

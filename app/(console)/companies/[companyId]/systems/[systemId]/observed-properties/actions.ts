@@ -6,9 +6,9 @@ import { createObservedProperty } from "@/lib/observed-properties/create-observe
 import { deleteObservedProperty } from "@/lib/observed-properties/delete-observed-property";
 import type { CreateObservedPropertyInput, UpdateObservedPropertyInput } from "@/lib/observed-properties/schemas";
 import { updateObservedProperty } from "@/lib/observed-properties/update-observed-property";
+import { systemPath } from "@/lib/ui/console-paths";
 
 // Datastream pages name their observed property: refresh everything below the system.
-const systemPath = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
 
 export async function createObservedPropertyAction(
   companyId: string,

@@ -3,10 +3,10 @@ import { entityRows } from "@/components/metadata/entity-rows";
 import { Section } from "@/components/metadata/section";
 import { ObservedPropertiesTable } from "@/components/observed-properties/observed-properties-table";
 import { ObservedPropertyFormDialog } from "@/components/observed-properties/observed-property-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listObservedProperties } from "@/lib/observed-properties/list-observed-properties";
 import { observedPropertyListQuerySchema } from "@/lib/observed-properties/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createObservedPropertyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Observed properties" };
@@ -16,9 +16,8 @@ export default async function ObservedPropertiesPage({ params, searchParams }: L
   const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     properties: await listObservedProperties({ actor, systemId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, properties } = loaded.data;
-  const propertiesHref = `/companies/${companyId}/systems/${systemId}/observed-properties`;
+  const { companyId, systemId, can, properties } = loaded;
+  const propertiesHref = systemPath(companyId, systemId, "observed-properties");
   const create = can("metadata.write") && (
     <ObservedPropertyFormDialog
       propertiesHref={propertiesHref}

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RejectedRecords } from "@/components/datastreams/rejected-records";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { listSystemRejectedRecords } from "@/lib/rejected-records/list-system-rejected-records";
 import { systemRejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
 import { cn } from "@/lib/ui/cn";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 
 export const metadata: Metadata = { title: "Rejected records" };
 
@@ -15,9 +15,8 @@ export default async function SystemRejectedRecordsPage({ params, searchParams }
   const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     rejected: await listSystemRejectedRecords({ actor, systemId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, rejected } = loaded.data;
-  const base = `/companies/${companyId}/systems/${systemId}/rejected-records`;
+  const { companyId, systemId, rejected } = loaded;
+  const base = systemPath(companyId, systemId, "rejected-records");
   const filters = [
     { label: "All", href: base, active: !query.reportedBy && !query.datastream },
     {

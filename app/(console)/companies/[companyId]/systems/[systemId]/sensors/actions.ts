@@ -6,9 +6,9 @@ import { createSensor } from "@/lib/sensors/create-sensor";
 import { deleteSensor } from "@/lib/sensors/delete-sensor";
 import type { CreateSensorInput, UpdateSensorInput } from "@/lib/sensors/schemas";
 import { updateSensor } from "@/lib/sensors/update-sensor";
+import { systemPath } from "@/lib/ui/console-paths";
 
 // Datastream pages name their sensor: refresh everything below the system.
-const systemPath = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
 
 export async function createSensorAction(companyId: string, systemId: string, input: CreateSensorInput) {
   return runAction(async () => {

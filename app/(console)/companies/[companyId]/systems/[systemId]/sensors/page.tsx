@@ -3,10 +3,10 @@ import { entityRows } from "@/components/metadata/entity-rows";
 import { Section } from "@/components/metadata/section";
 import { SensorFormDialog } from "@/components/sensors/sensor-form-dialog";
 import { SensorsTable } from "@/components/sensors/sensors-table";
-import { AccessDenied } from "@/components/ui/access-denied";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { listSensors } from "@/lib/sensors/list-sensors";
 import { sensorListQuerySchema } from "@/lib/sensors/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createSensorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sensors" };
@@ -16,9 +16,8 @@ export default async function SensorsPage({ params, searchParams }: ListPageProp
   const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
     sensors: await listSensors({ actor, systemId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, sensors } = loaded.data;
-  const sensorsHref = `/companies/${companyId}/systems/${systemId}/sensors`;
+  const { companyId, systemId, can, sensors } = loaded;
+  const sensorsHref = systemPath(companyId, systemId, "sensors");
   const create = can("metadata.write") && (
     <SensorFormDialog sensorsHref={sensorsHref} action={createSensorAction.bind(null, companyId, systemId)} />
   );

@@ -2,24 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteSystem } from "@/components/systems/delete-system";
 import { SystemSettingsForm } from "@/components/systems/system-settings-form";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { systemDeletionImpact } from "@/lib/systems/delete-system";
-import { getSystem } from "@/lib/systems/get-system";
-import { loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { companyPath, systemPath } from "@/lib/ui/console-paths";
 import { deleteSystemAction, updateSystemAction } from "../actions";
 
 export const metadata: Metadata = { title: "System settings" };
 
 export default async function SystemSettingsPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => ({
-    system: await getSystem({ actor, systemId }),
+  const loaded = await loadSystemPage(params, async ({ actor, systemId, can }) => ({
     impact: can("system.delete") ? await systemDeletionImpact({ actor, systemId }) : null,
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, impact } = loaded.data;
+  const { companyId, systemId, can, system, impact } = loaded;
   const canEdit = can("system.update");
-  const base = `/companies/${companyId}/systems/${systemId}`;
   return (
     <div className="space-y-6">
       <Card>
@@ -47,8 +43,8 @@ export default async function SystemSettingsPage({ params }: { params: Promise<S
             actions={
               <DeleteSystem
                 impact={impact}
-                clientsHref={`${base}/clients`}
-                afterHref={`/companies/${companyId}`}
+                clientsHref={systemPath(companyId, systemId, "clients")}
+                afterHref={companyPath(companyId)}
                 remove={deleteSystemAction.bind(null, companyId, systemId)}
               />
             }
@@ -57,7 +53,7 @@ export default async function SystemSettingsPage({ params }: { params: Promise<S
             <CardBody>
               <p className="text-sm text-amber-800">
                 Refused while the system has client applications: it has {impact.clients}.{" "}
-                <Link href={`${base}/clients`} className="font-medium underline">
+                <Link href={systemPath(companyId, systemId, "clients")} className="font-medium underline">
                   See its clients
                 </Link>
               </p>

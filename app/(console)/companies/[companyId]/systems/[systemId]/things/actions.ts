@@ -6,9 +6,9 @@ import { createThing } from "@/lib/things/create-thing";
 import { deleteThing } from "@/lib/things/delete-thing";
 import type { CreateThingInput, UpdateThingInput } from "@/lib/things/schemas";
 import { updateThing } from "@/lib/things/update-thing";
+import { systemPath } from "@/lib/ui/console-paths";
 
 // Counts, lists and detail pages below the system all show things: refresh them all.
-const systemPath = (companyId: string, systemId: string) => `/companies/${companyId}/systems/${systemId}`;
 
 export async function createThingAction(companyId: string, systemId: string, input: CreateThingInput) {
   return runAction(async () => {

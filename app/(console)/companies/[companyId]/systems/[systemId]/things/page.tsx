@@ -3,24 +3,21 @@ import { entityRows } from "@/components/metadata/entity-rows";
 import { Section } from "@/components/metadata/section";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
 import { ThingsTable } from "@/components/things/things-table";
-import { AccessDenied } from "@/components/ui/access-denied";
-import { getSystem } from "@/lib/systems/get-system";
+import { type ListPageProps, listQueryOf, loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { listThings } from "@/lib/things/list-things";
 import { thingListQuerySchema } from "@/lib/things/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { createThingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Things" };
 
 export default async function ThingsPage({ params, searchParams }: ListPageProps<SystemIds>) {
   const query = await listQueryOf(thingListQuerySchema, searchParams);
-  const loaded = await loadCompanyPage(params, async ({ actor, systemId }) => ({
-    system: await getSystem({ actor, systemId }),
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
     things: await listThings({ actor, systemId, query }),
   }));
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, can, system, things } = loaded.data;
-  const thingsHref = `/companies/${companyId}/systems/${systemId}/things`;
+  const { companyId, systemId, can, system, things } = loaded;
+  const thingsHref = systemPath(companyId, systemId, "things");
   const create = can("metadata.write") && (
     <ThingFormDialog
       systemName={system.name}

@@ -9,16 +9,16 @@ import { EditClientForm } from "@/components/clients/edit-client-form";
 import { RejectedRecords } from "@/components/datastreams/rejected-records";
 import { describedAs } from "@/components/metadata/facts";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { getClient } from "@/lib/clients/get-client";
 import { SDK_CONFIG_FILE, sdkConfig, sdkConfigJson } from "@/lib/clients/sdk-config";
 import { sdkConnection } from "@/lib/clients/sdk-connection";
+import { listQueryOf, loadCompanyPage, type SearchParams, type SystemIds } from "@/lib/pages/load-company-page";
 import { listClientRejectedRecords } from "@/lib/rejected-records/list-client-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
-import { listQueryOf, loadCompanyPage, type SearchParams, type SystemIds } from "../../../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { deleteClientAction, revokeClientAction, rotateClientSecretAction, updateClientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
@@ -40,11 +40,10 @@ export default async function ClientPage({
     ]);
     return { client, rejected };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, clientId, can, client, rejected } = loaded.data;
+  const { companyId, systemId, clientId, can, client, rejected } = loaded;
   if (client.systemId !== systemId || client.system.companyId !== companyId) notFound();
   const canManage = can("client.update");
-  const clientsHref = `/companies/${companyId}/systems/${systemId}/clients`;
+  const clientsHref = systemPath(companyId, systemId, "clients");
   const connection = sdkConnection();
   const config = sdkConfigJson(sdkConfig(connection, { systemName: client.system.name, name: client.name }));
   // The long names first, each on a full row, so they wrap as little as possible.

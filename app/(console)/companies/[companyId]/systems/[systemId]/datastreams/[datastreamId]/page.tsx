@@ -8,7 +8,6 @@ import { RejectedRecords } from "@/components/datastreams/rejected-records";
 import { SchemaVersions } from "@/components/datastreams/schema-versions";
 import { DetailHeader } from "@/components/metadata/detail-header";
 import { descriptionFact, Facts, none, timestampFacts } from "@/components/metadata/facts";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -16,10 +15,11 @@ import { DottedName } from "@/components/ui/dotted-name";
 import { datastreamDeletionImpact } from "@/lib/datastreams/delete-datastream";
 import { getDatastream } from "@/lib/datastreams/get-datastream";
 import { listDatastreamSchemaVersions } from "@/lib/datastreams/list-datastream-schema-versions";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
+import { systemObjectPath, systemPath } from "@/lib/ui/console-paths";
 import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
 
 export const metadata: Metadata = { title: "Datastream" };
@@ -30,31 +30,18 @@ export default async function DatastreamPage({
 }: ListPageProps<SystemIds & { datastreamId: string }>) {
   const rejectedQuery = await listQueryOf(rejectedRecordsQuerySchema, searchParams);
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, datastreamId, can }) => {
-    const datastream = await getDatastream({ actor, datastreamId });
-    if (datastream.systemId !== systemId) notFound();
     const canWrite = can("metadata.write");
-    return {
-      datastream,
-      canWrite,
-      versions: await listDatastreamSchemaVersions({ actor, datastreamId }),
-      rejected: await listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
-      options: canWrite ? await loadDatastreamOptions(actor, systemId) : null,
-      impact: canWrite ? await datastreamDeletionImpact({ actor, datastreamId }) : null,
-    };
+    const [datastream, versions, rejected, options, impact] = await Promise.all([
+      getDatastream({ actor, datastreamId }),
+      listDatastreamSchemaVersions({ actor, datastreamId }),
+      listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
+      canWrite ? loadDatastreamOptions(actor, systemId) : null,
+      canWrite ? datastreamDeletionImpact({ actor, datastreamId }) : null,
+    ]);
+    if (datastream.systemId !== systemId) notFound();
+    return { datastream, canWrite, versions, rejected, options, impact };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const {
-    companyId,
-    systemId,
-    datastreamId,
-    datastream: d,
-    canWrite,
-    versions,
-    rejected,
-    options,
-    impact,
-  } = loaded.data;
-  const base = `/companies/${companyId}/systems/${systemId}`;
+  const { companyId, systemId, datastreamId, datastream: d, canWrite, versions, rejected, options, impact } = loaded;
   const type = observationTypeInfo[d.observationType];
   const link = (href: string, label: string) => (
     <Link href={href} className="text-brand-700 hover:underline">
@@ -64,7 +51,7 @@ export default async function DatastreamPage({
   return (
     <div className="space-y-6">
       <DetailHeader
-        back={{ href: `${base}/datastreams`, label: "Datastreams" }}
+        back={{ href: systemPath(companyId, systemId, "datastreams"), label: "Datastreams" }}
         title={d.name}
         badges={
           <>
@@ -89,7 +76,7 @@ export default async function DatastreamPage({
                     unit: { name: d.unitName, symbol: d.unitSymbol, definition: d.unitDefinition },
                     resultSchema: d.resultSchema,
                   }}
-                  datastreamsHref={`${base}/datastreams`}
+                  datastreamsHref={systemPath(companyId, systemId, "datastreams")}
                   action={updateDatastreamAction.bind(null, companyId, systemId, datastreamId)}
                 />
               )}
@@ -97,7 +84,7 @@ export default async function DatastreamPage({
                 <DeleteDatastream
                   name={d.name}
                   impact={impact}
-                  afterHref={`${base}/datastreams`}
+                  afterHref={systemPath(companyId, systemId, "datastreams")}
                   remove={deleteDatastreamAction.bind(null, companyId, systemId, datastreamId)}
                 />
               )}
@@ -154,12 +141,23 @@ export default async function DatastreamPage({
                   ),
                 wide: true,
               },
-              { label: "Thing", value: link(`${base}/things/${d.thing.id}`, d.thing.name) },
-              { label: "Sensor", value: d.sensor ? link(`${base}/sensors/${d.sensor.id}`, d.sensor.name) : none },
+              {
+                label: "Thing",
+                value: link(systemObjectPath(companyId, systemId, "things", d.thing.id), d.thing.name),
+              },
+              {
+                label: "Sensor",
+                value: d.sensor
+                  ? link(systemObjectPath(companyId, systemId, "sensors", d.sensor.id), d.sensor.name)
+                  : none,
+              },
               {
                 label: "Observed property",
                 value: d.observedProperty
-                  ? link(`${base}/observed-properties/${d.observedProperty.id}`, d.observedProperty.name)
+                  ? link(
+                      systemObjectPath(companyId, systemId, "observed-properties", d.observedProperty.id),
+                      d.observedProperty.name,
+                    )
                   : none,
               },
               descriptionFact(d.description),

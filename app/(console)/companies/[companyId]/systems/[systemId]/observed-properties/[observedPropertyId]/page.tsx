@@ -5,11 +5,11 @@ import { DeleteDetaching } from "@/components/metadata/delete-detaching";
 import { EntityDetail } from "@/components/metadata/entity-detail";
 import { descriptionFact, none, timestampFacts } from "@/components/metadata/facts";
 import { ObservedPropertyFormDialog } from "@/components/observed-properties/observed-property-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
 import { getObservedProperty } from "@/lib/observed-properties/get-observed-property";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { deleteObservedPropertyAction, updateObservedPropertyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Observed property" };
@@ -21,21 +21,18 @@ export default async function ObservedPropertyPage({
   const { observedPropertyId } = await params;
   const query = { ...(await listQueryOf(datastreamListQuerySchema, searchParams)), observedPropertyId };
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => {
-    const property = await getObservedProperty({ actor, observedPropertyId });
+    const [property, datastreams] = await Promise.all([
+      getObservedProperty({ actor, observedPropertyId }),
+      listDatastreams({ actor, systemId, query }),
+    ]);
     if (property.systemId !== systemId) notFound();
-    return {
-      property,
-      canWrite: can("metadata.write"),
-      datastreams: await listDatastreams({ actor, systemId, query }),
-    };
+    return { property, canWrite: can("metadata.write"), datastreams };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, property, canWrite, datastreams } = loaded.data;
-  const base = `/companies/${companyId}/systems/${systemId}`;
+  const { companyId, systemId, property, canWrite, datastreams } = loaded;
   return (
     <EntityDetail
       kind="Observed property"
-      back={{ href: `${base}/observed-properties`, label: "Observed properties" }}
+      back={{ href: systemPath(companyId, systemId, "observed-properties"), label: "Observed properties" }}
       name={property.name}
       actions={
         canWrite && (
@@ -46,14 +43,14 @@ export default async function ObservedPropertyPage({
                 description: property.description,
                 definition: property.definition,
               }}
-              propertiesHref={`${base}/observed-properties`}
+              propertiesHref={systemPath(companyId, systemId, "observed-properties")}
               action={updateObservedPropertyAction.bind(null, companyId, systemId, observedPropertyId)}
             />
             <DeleteDetaching
               what="observed property"
               name={property.name}
               detached={property._count.datastreams}
-              afterHref={`${base}/observed-properties`}
+              afterHref={systemPath(companyId, systemId, "observed-properties")}
               remove={deleteObservedPropertyAction.bind(null, companyId, systemId, observedPropertyId)}
             />
           </>
@@ -75,7 +72,8 @@ export default async function ObservedPropertyPage({
       ]}
     >
       <RelatedDatastreams
-        base={base}
+        companyId={companyId}
+        systemId={systemId}
         title={`Datastreams measuring ${property.name}`}
         datastreams={datastreams}
         query={query}

@@ -5,11 +5,11 @@ import { DeleteDetaching } from "@/components/metadata/delete-detaching";
 import { EntityDetail } from "@/components/metadata/entity-detail";
 import { descriptionFact, none, timestampFacts } from "@/components/metadata/facts";
 import { SensorFormDialog } from "@/components/sensors/sensor-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { getSensor } from "@/lib/sensors/get-sensor";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
+import { systemPath } from "@/lib/ui/console-paths";
 import { deleteSensorAction, updateSensorAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sensor" };
@@ -20,17 +20,14 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
   const { sensorId } = await params;
   const query = { ...(await listQueryOf(datastreamListQuerySchema, searchParams)), sensorId };
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => {
-    const sensor = await getSensor({ actor, sensorId });
+    const [sensor, datastreams] = await Promise.all([
+      getSensor({ actor, sensorId }),
+      listDatastreams({ actor, systemId, query }),
+    ]);
     if (sensor.systemId !== systemId) notFound();
-    return {
-      sensor,
-      canWrite: can("metadata.write"),
-      datastreams: await listDatastreams({ actor, systemId, query }),
-    };
+    return { sensor, canWrite: can("metadata.write"), datastreams };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, sensor, canWrite, datastreams } = loaded.data;
-  const base = `/companies/${companyId}/systems/${systemId}`;
+  const { companyId, systemId, sensor, canWrite, datastreams } = loaded;
   const fields = {
     name: sensor.name,
     description: sensor.description,
@@ -40,21 +37,21 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
   return (
     <EntityDetail
       kind="Sensor"
-      back={{ href: `${base}/sensors`, label: "Sensors" }}
+      back={{ href: systemPath(companyId, systemId, "sensors"), label: "Sensors" }}
       name={sensor.name}
       actions={
         canWrite && (
           <>
             <SensorFormDialog
               sensor={fields}
-              sensorsHref={`${base}/sensors`}
+              sensorsHref={systemPath(companyId, systemId, "sensors")}
               action={updateSensorAction.bind(null, companyId, systemId, sensorId)}
             />
             <DeleteDetaching
               what="sensor"
               name={sensor.name}
               detached={sensor._count.datastreams}
-              afterHref={`${base}/sensors`}
+              afterHref={systemPath(companyId, systemId, "sensors")}
               remove={deleteSensorAction.bind(null, companyId, systemId, sensorId)}
             />
           </>
@@ -78,7 +75,8 @@ export default async function SensorPage({ params, searchParams }: ListPageProps
       ]}
     >
       <RelatedDatastreams
-        base={base}
+        companyId={companyId}
+        systemId={systemId}
         title={`Datastreams measured by ${sensor.name}`}
         datastreams={datastreams}
         query={query}

@@ -6,16 +6,16 @@ import { EntityDetail } from "@/components/metadata/entity-detail";
 import { descriptionFact, timestampFacts } from "@/components/metadata/facts";
 import { DeleteThing } from "@/components/things/delete-thing";
 import { ThingFormDialog } from "@/components/things/thing-form-dialog";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DottedName } from "@/components/ui/dotted-name";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
 import { datastreamListQuerySchema } from "@/lib/datastreams/schemas";
+import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "@/lib/pages/load-company-page";
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { thingDeletionImpact } from "@/lib/things/delete-thing";
 import { getThing } from "@/lib/things/get-thing";
+import { systemPath } from "@/lib/ui/console-paths";
 import { jsonText } from "@/lib/ui/json-text";
-import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from "../../../../_lib/load-company-page";
 import { createDatastreamAction } from "../../datastreams/actions";
 import { deleteThingAction, updateThingAction } from "../actions";
 
@@ -25,40 +25,37 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
   const { thingId } = await params;
   const query = { ...(await listQueryOf(datastreamListQuerySchema, searchParams)), thingId };
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, can }) => {
-    const thing = await getThing({ actor, thingId });
-    if (thing.systemId !== systemId) notFound();
     const canWrite = can("metadata.write");
-    return {
-      thing,
-      canWrite,
-      datastreams: await listDatastreams({ actor, systemId, query }),
-      options: canWrite ? await loadDatastreamOptions(actor, systemId) : null,
-      impact: canWrite ? await thingDeletionImpact({ actor, thingId }) : null,
-    };
+    const [thing, datastreams, options, impact] = await Promise.all([
+      getThing({ actor, thingId }),
+      listDatastreams({ actor, systemId, query }),
+      canWrite ? loadDatastreamOptions(actor, systemId) : null,
+      canWrite ? thingDeletionImpact({ actor, thingId }) : null,
+    ]);
+    if (thing.systemId !== systemId) notFound();
+    return { thing, canWrite, datastreams, options, impact };
   });
-  if (!loaded.ok) return <AccessDenied message={loaded.message} />;
-  const { companyId, systemId, thing, canWrite, datastreams, options, impact } = loaded.data;
-  const base = `/companies/${companyId}/systems/${systemId}`;
+  const { companyId, systemId, thing, canWrite, datastreams, options, impact } = loaded;
   const newDatastream = options && (
     <DatastreamFormDialog
       systemName={thing.system.name}
       options={options}
       thingId={thing.id}
-      datastreamsHref={`${base}/datastreams`}
+      datastreamsHref={systemPath(companyId, systemId, "datastreams")}
       action={createDatastreamAction.bind(null, companyId, systemId)}
     />
   );
   return (
     <EntityDetail
       kind="Thing"
-      back={{ href: `${base}/things`, label: "Things" }}
+      back={{ href: systemPath(companyId, systemId, "things"), label: "Things" }}
       name={thing.name}
       actions={
         canWrite && (
           <>
             <ThingFormDialog
               systemName={thing.system.name}
-              thingsHref={`${base}/things`}
+              thingsHref={systemPath(companyId, systemId, "things")}
               thing={{ name: thing.name, description: thing.description, properties: thing.properties }}
               action={updateThingAction.bind(null, companyId, systemId, thingId)}
             />
@@ -66,7 +63,7 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
               <DeleteThing
                 thingName={thing.name}
                 impact={impact}
-                afterHref={`${base}/things`}
+                afterHref={systemPath(companyId, systemId, "things")}
                 remove={deleteThingAction.bind(null, companyId, systemId, thingId)}
               />
             )}
@@ -90,7 +87,8 @@ export default async function ThingPage({ params, searchParams }: ListPageProps<
       details={<CodeBlock title="Properties" code={jsonText(thing.properties) || "{}"} />}
     >
       <RelatedDatastreams
-        base={base}
+        companyId={companyId}
+        systemId={systemId}
         title={`Datastreams of ${thing.name}`}
         description="What this thing measures or reports, each with a type and unit."
         action={(datastreams.total > 0 || query.q || query.observationType) && newDatastream}
