@@ -42,6 +42,7 @@ export async function seedLiveWorld() {
     datastream,
     thing,
     kafka,
+    producer,
     produce,
     async cleanup() {
       await producer.close().catch(() => undefined);

@@ -50,22 +50,25 @@ describe("the audit log", () => {
       "system.update",
       "client.register",
       "system.create",
-      "member.add",
+      "member.join",
+      "member.invite",
       "company.create",
     ]);
-    expect(all.total).toBe(5);
+    expect(all.total).toBe(6);
     const asc = await listAuditEvents({ actor: admin.actor, companyId: company.id, query: { order: "asc" } });
     expect(asc.items[0]?.action).toBe("company.create");
 
     const list = (query: Record<string, string>) =>
       listAuditEvents({ actor: auditor.actor, companyId: company.id, query }).then((p) => p.items.map((e) => e.action));
+    // The auditor's own event is joining (accepting the invitation); the rest are the admin's.
     expect(await list({ actor: admin.email.toUpperCase() })).toHaveLength(5);
     expect(await list({ actor: "nobody" })).toEqual([]);
     expect(await list({ action: "client.register" })).toEqual(["client.register"]);
     expect(await list({ action: "system." })).toEqual(["system.update", "system.create"]);
     expect(await list({ action: "system*" })).toEqual(["system.update", "system.create"]);
     expect(await list({ action: "system" })).toEqual([]);
-    expect(await list({ targetType: "membership" })).toEqual(["member.add"]);
+    expect(await list({ targetType: "membership" })).toEqual(["member.join"]);
+    expect(await list({ targetType: "invitation" })).toEqual(["member.invite"]);
     expect(await list({ target: system.id })).toEqual(["system.update", "system.create"]);
     expect(await list({ target: client.name.toUpperCase() })).toEqual(["client.register"]);
     // LIKE wildcards in a filter are literal characters.
@@ -77,18 +80,19 @@ describe("the audit log", () => {
       companyId: company.id,
       query: { pageSize: "2", page: "3" },
     });
-    expect(page).toMatchObject({ total: 5, pageCount: 3, page: 3 });
-    expect(page.items.map((e) => e.action)).toEqual(["company.create"]);
+    expect(page).toMatchObject({ total: 6, pageCount: 3, page: 3 });
+    expect(page.items.map((e) => e.action)).toEqual(["member.invite", "company.create"]);
 
     const facets = await listAuditFacets({ actor: auditor.actor, companyId: company.id });
     expect(facets.actions).toEqual([
       "client.register",
       "company.create",
-      "member.add",
+      "member.invite",
+      "member.join",
       "system.create",
       "system.update",
     ]);
-    expect(facets.targetTypes).toEqual(["client", "company", "membership", "system"]);
+    expect(facets.targetTypes).toEqual(["client", "company", "invitation", "membership", "system"]);
   });
 
   it("filters by time: from inclusive, to exclusive, a date meaning the whole UTC day", async () => {

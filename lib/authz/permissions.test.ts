@@ -18,14 +18,10 @@ describe("role permissions", () => {
     expect(roles.filter((r) => roleAllows(r, "metadata.write"))).toEqual(["admin", "engineer"]);
   });
 
-  it("never lets auditors or operators change anything", () => {
+  it("never lets auditors change anything, and operators only their dashboards and alarm acknowledgements", () => {
     const changes = actions.filter((a) => !/\.(read)$/.test(a));
-    for (const role of ["auditor", "operator"] as const) {
-      expect(
-        changes.filter((a) => roleAllows(role, a)),
-        role,
-      ).toEqual([]);
-    }
+    expect(changes.filter((a) => roleAllows("auditor", a))).toEqual([]);
+    expect(changes.filter((a) => roleAllows("operator", a))).toEqual(["dashboard.create", "alarm.acknowledge"]);
   });
 
   it("shows the audit log to admins and auditors only", () => {

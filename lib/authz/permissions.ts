@@ -29,6 +29,13 @@ export const actions = [
   "audit.read",
   "cluster.read",
   "cluster.manage",
+  "dashboard.create",
+  "dashboard.manage",
+  "alarm.manage",
+  "alarm.acknowledge",
+  "stream-app.manage",
+  "grant.manage",
+  "grant.accept",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -57,6 +64,16 @@ const allowed: Record<Action, RoleName[]> = {
   // Who may reach which topic (ACLs) and what the reconciler did is audit material: auditors read it, never change it.
   "cluster.read": ["admin", "auditor"],
   "cluster.manage": ["admin"],
+  // Operators build the dashboards they watch; their owner and admins change them (dashboard.manage: anyone's).
+  "dashboard.create": ["admin", "engineer", "operator"],
+  "dashboard.manage": ["admin"],
+  "alarm.manage": ["admin", "engineer"],
+  // Operators watch and answer alarms; the acknowledgement is in the audit log.
+  "alarm.acknowledge": ["admin", "engineer", "operator"],
+  "stream-app.manage": ["admin", "engineer"],
+  // Offering a company's data to another (and revoking it) is an engineer's or admin's; accepting it, an admin's.
+  "grant.manage": ["admin", "engineer"],
+  "grant.accept": ["admin"],
 };
 
 /** Each action as the refusal names it: "Your role (operator) may not read client applications". */
@@ -82,6 +99,13 @@ export const actionPhrases: Record<Action, string> = {
   "audit.read": "read the audit log",
   "cluster.read": "see the cluster",
   "cluster.manage": "manage the cluster",
+  "dashboard.create": "create dashboards",
+  "dashboard.manage": "change other people's dashboards",
+  "alarm.manage": "manage alarm rules",
+  "alarm.acknowledge": "acknowledge alarms",
+  "stream-app.manage": "manage stream apps",
+  "grant.manage": "offer or revoke data grants",
+  "grant.accept": "accept data grants",
 };
 
 export function roleAllows(role: RoleName, action: Action): boolean {

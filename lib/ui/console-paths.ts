@@ -2,7 +2,17 @@
 // search and tests share it.
 
 /** The pages of a company besides its systems list. */
-export type CompanyPage = "members" | "audit" | "provisioning" | "cluster" | "settings";
+export type CompanyPage =
+  | "dashboards"
+  | "alarms"
+  | "trace"
+  | "stream-apps"
+  | "grants"
+  | "members"
+  | "audit"
+  | "provisioning"
+  | "cluster"
+  | "settings";
 
 /** The pages of a system besides its overview. */
 export type SystemPage =
@@ -46,4 +56,9 @@ export function rowPath(listHref: string, id: string): string {
 /** The systems below a company (each system's page is below it); the company's page lists them. */
 export function systemsPath(companyId: string): string {
   return `${companyPath(companyId)}/systems`;
+}
+
+/** One dashboard of a company. */
+export function dashboardPath(companyId: string, dashboardId: string): string {
+  return `${companyPath(companyId, "dashboards")}/${encodeURIComponent(dashboardId)}`;
 }

@@ -6,6 +6,7 @@ import { DeleteDatastream } from "@/components/datastreams/delete-datastream";
 import { observationTypeInfo } from "@/components/datastreams/observation-types";
 import { RejectedRecords } from "@/components/datastreams/rejected-records";
 import { SchemaVersions } from "@/components/datastreams/schema-versions";
+import { DatastreamLiveData } from "@/components/live/datastream-live-data";
 import { DetailHeader } from "@/components/metadata/detail-header";
 import { descriptionFact, Facts, none, timestampFacts } from "@/components/metadata/facts";
 import { Badge } from "@/components/ui/badge";
@@ -91,6 +92,16 @@ export default async function DatastreamPage({
             </>
           )
         }
+      />
+
+      <DatastreamLiveData
+        datastream={{
+          id: d.id,
+          name: d.name,
+          fullName: d.fullName,
+          observationType: d.observationType,
+          unitSymbol: d.unitSymbol,
+        }}
       />
 
       <Card>

@@ -1,0 +1,217 @@
+import "server-only";
+import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
+import { db } from "../db/client";
+import { EVENTS_RESUMED } from "../events/change-event";
+import { subscribeEvents } from "../events/subscribe-events";
+import { consoleKafkaConfig } from "../kafka/console-connection";
+import { GroupConsumer } from "../kafka/consumer";
+import { RejectionOutbox } from "../live/rejection-outbox";
+import { createLogger } from "../log";
+import { RecordPipeline } from "../sdk/record-pipeline";
+import type { RheiRecord } from "../sdk/rhei-record";
+import { systemTopics } from "../topology/system-topics";
+import { clearAlarm, type LoadedRule, loadRules, raiseAlarm, repeatAlarm, setConditionSince } from "./alarm-store";
+import { checkSilence } from "./check-silence";
+import { describeCondition, nextState, stepRule } from "./evaluate-rule";
+import { HealthTracker } from "./health-tracker";
+
+const log = createLogger("alarms");
+
+/** The evaluator's consumer group: every console process joins it, so each partition (and datastream) has one. */
+export const EVALUATOR_GROUP = "rhei-console.evaluator";
+
+interface Known {
+  id: string;
+  name: string;
+  unit: string;
+  rules: LoadedRule[];
+}
+
+/**
+ * Reads every system's `.int` once for the whole console, as a consumer group: Kafka assigns each partition (so each
+ * datastream, whose records share one key) to exactly one console process, which evaluates the datastream's alarm
+ * rules once per record and keeps its health. Positions are committed after each batch's effects are in
+ * PostgreSQL, so a restarted console resumes from Kafka, and rules resume from their held-since times.
+ */
+export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
+  const kafka = consoleKafkaConfig({ clientId: "rhei-evaluator" });
+  const catalog = new ConsoleDatastreamCatalog();
+  const rejections = new RejectionOutbox("rhei:evaluator");
+  const pipeline = new RecordPipeline({
+    catalog,
+    filter: () => undefined,
+    onRejected: (r) => rejections.add(r.topic.replace(/\.(int|ext|log)$/, ""), [r]),
+  });
+  const known = new Map<string, Known | null>();
+  const health = new Map<string, HealthTracker>();
+  let consumer: GroupConsumer | undefined;
+  let stopped = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const knownFor = async (fullName: string): Promise<Known | null> => {
+    const cached = known.get(fullName);
+    if (cached !== undefined) return cached;
+    const d = await db.datastream.findUnique({
+      where: { fullName },
+      select: { id: true, name: true, unitSymbol: true },
+    });
+    const entry = d ? { id: d.id, name: d.name, unit: d.unitSymbol, rules: await loadRules([d.id]) } : null;
+    known.set(fullName, entry);
+    return entry;
+  };
+
+  const evaluate = async (k: Known, r: RheiRecord) => {
+    const time = Date.parse(r.phenomenonTime);
+    for (const rule of k.rules) {
+      if (rule.kind === "silent") {
+        // A record ends a silence.
+        if (rule.openAlarmId) {
+          await clearAlarm(rule, rule.openAlarmId, time);
+          rule.openAlarmId = null;
+        }
+        continue;
+      }
+      const state = { conditionSince: rule.conditionSince, open: rule.openAlarmId !== null };
+      const step = stepRule(rule, state, { time, result: r.result });
+      const next = nextState(state, step);
+      switch (step.action) {
+        case "arm":
+        case "disarm":
+          await setConditionSince(rule.id, next.conditionSince);
+          break;
+        case "raise": {
+          await setConditionSince(rule.id, step.since);
+          const message = `${k.name} ${describeCondition({ ...rule, unit: k.unit })} (was ${JSON.stringify(r.result)})`;
+          rule.openAlarmId = await raiseAlarm(rule, time, r.result, message);
+          break;
+        }
+        case "repeat":
+          if (rule.openAlarmId) await repeatAlarm(rule.openAlarmId, 1, time, r.result);
+          break;
+        case "clear":
+          if (rule.openAlarmId) await clearAlarm(rule, rule.openAlarmId, time);
+          rule.openAlarmId = null;
+          break;
+        case "none":
+          break;
+      }
+      rule.conditionSince = next.conditionSince;
+    }
+  };
+
+  const flushHealth = async () => {
+    const now = Date.now();
+    for (const [datastreamId, tracker] of health) {
+      if (!tracker.dirty) continue;
+      tracker.dirty = false;
+      const s = tracker.snapshot(now);
+      const data = {
+        lastPhenomenonAt: new Date(s.lastPhenomenonAt),
+        lastSeenAt: new Date(s.lastSeenAt),
+        lastValue: s.lastValue === undefined ? undefined : (s.lastValue as object),
+        perMinute: s.perMinute,
+        perHour: s.perHour,
+        intervalMs: s.intervalMs,
+        silentSince: null,
+      };
+      await db.datastreamHealth
+        .upsert({ where: { datastreamId }, create: { datastreamId, ...data }, update: data })
+        .catch((error: unknown) => log.debug("could not keep a datastream's health", { error }));
+    }
+  };
+  const healthTimer = setInterval(() => void flushHealth(), 5000);
+  healthTimer.unref();
+  const silenceTimer = setInterval(
+    () => void checkSilence().catch((error: unknown) => log.debug("silence check failed", { error })),
+    options.periodMs ?? 10_000,
+  );
+  silenceTimer.unref();
+
+  const start = async () => {
+    const systems = await db.system.findMany({ select: { name: true } });
+    const topics = systems.map((s) => systemTopics(s.name).int);
+    if (topics.length === 0 || stopped) return;
+    try {
+      consumer = await GroupConsumer.connect(kafka, { groupId: EVALUATOR_GROUP, topics, fromBeginning: false });
+    } catch (error) {
+      log.warn("the alarm evaluator cannot join its group yet; retrying", { error: (error as Error).message });
+      scheduleRestart(10_000);
+      return;
+    }
+    const c = consumer;
+    void c
+      .run(
+        async (batch, context) => {
+          if (!context.isActive() || batch.messages.length === 0) return;
+          const records = await pipeline.process(batch.topic, batch.partition, batch.messages);
+          const seenAt = Date.now();
+          for (const r of records) {
+            const k = await knownFor(r.datastream.fullName);
+            if (!k) continue;
+            let tracker = health.get(k.id);
+            if (!tracker) {
+              tracker = new HealthTracker();
+              health.set(k.id, tracker);
+            }
+            tracker.record(Date.parse(r.phenomenonTime), seenAt, r.result);
+            await evaluate(k, r);
+          }
+          const last = batch.messages.at(-1);
+          if (!last || !context.isActive()) return;
+          context.markFetched(last.offset);
+          await c.commit([
+            { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
+          ]);
+        },
+        {
+          onCrash: (error) => {
+            log.warn("the alarm evaluator stopped; restarting", { error: error.message });
+            scheduleRestart(5000);
+          },
+          // A rebalance hands partitions (and their datastreams) to other processes: forget what may be stale.
+          onAssignment: () => known.clear(),
+        },
+      )
+      .catch((error: unknown) => {
+        log.warn("the alarm evaluator failed; restarting", { error: (error as Error).message });
+        scheduleRestart(5000);
+      });
+  };
+
+  const restart = async () => {
+    restartTimer = undefined;
+    const old = consumer;
+    consumer = undefined;
+    await old?.disconnect().catch(() => undefined);
+    if (!stopped) await start();
+  };
+  const scheduleRestart = (delayMs: number) => {
+    if (stopped || restartTimer) return;
+    restartTimer = setTimeout(() => void restart(), delayMs);
+    restartTimer.unref();
+  };
+
+  const unsubscribe = subscribeEvents(["system.changed", "alarm-rule.changed", "datastream.changed"], (event) => {
+    if (event.type === EVENTS_RESUMED) {
+      known.clear();
+      return;
+    }
+    if (event.type === "system.changed" && event.change !== "updated") scheduleRestart(2000);
+    else known.clear(); // rules or datastreams changed: read them afresh
+  });
+
+  void start();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(restartTimer);
+      clearInterval(healthTimer);
+      clearInterval(silenceTimer);
+      await unsubscribe();
+      await consumer?.disconnect().catch(() => undefined);
+      await flushHealth();
+      await rejections.close();
+      await catalog.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+"use client";
+import { io, type Socket } from "socket.io-client";
+import type { LiveFrame, LiveStreamInfo, LiveSubscribe, LiveTarget, StreamKey } from "../live/live-protocol";
+import { liveStore } from "./live-store";
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+interface Following {
+  target: LiveTarget;
+  sinceMs?: number;
+  width?: number;
+  keys: StreamKey[];
+  refs: number;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The browser's one Socket.IO connection for live data. Panels follow targets (reference-counted); on a reconnect
+ * (or a reload, via the server's gap filling) each target is asked again with the positions the browser holds, so
+ * the server fills the gap from Kafka: no reliance on Socket.IO's connection-state recovery.
+ */
+class LiveConnection {
+  private socket: Socket | undefined;
+  private readonly following = new Map<string, Following>();
+
+  private connect(): Socket {
+    if (this.socket) return this.socket;
+    const socket = io({ path: "/socket.io", transports: ["websocket"], reconnectionDelayMax: 5000 });
+    this.socket = socket;
+    socket.on("connect", () => {
+      liveStore.connection("live");
+      for (const f of this.following.values()) void this.ask(f, true);
+    });
+    socket.on("disconnect", (reason) => {
+      // The server ends a voided session's socket itself; Socket.IO then does not reconnect.
+      liveStore.connection(reason === "io server disconnect" ? "signed-out" : "reconnecting");
+    });
+    socket.on("connect_error", (error) => {
+      liveStore.connection(error.message === "unauthenticated" ? "signed-out" : "reconnecting");
+    });
+    socket.on("session:ended", () => liveStore.connection("signed-out"));
+    socket.on("live:frame", (bytes: ArrayBuffer) => {
+      liveStore.frame(JSON.parse(decoder.decode(bytes)) as LiveFrame);
+    });
+    socket.on("live:status", (s) => liveStore.status(s));
+    socket.on("live:missed", (m) => liveStore.missed(m));
+    socket.on("live:revoked", (r: { streams: StreamKey[] }) => liveStore.revoked(r.streams));
+    socket.on("live:streams", (s: { added: LiveStreamInfo[] }) => {
+      for (const info of s.added) liveStore.info(info);
+    });
+    return socket;
+  }
+
+  private async ask(f: Following, again: boolean): Promise<LiveStreamInfo[]> {
+    const socket = this.connect();
+    const resume = again
+      ? Object.fromEntries(
+          f.keys.flatMap((k) => {
+            const r = liveStore.resumeOf(k);
+            return r ? [[k, r]] : [];
+          }),
+        )
+      : undefined;
+    const request: LiveSubscribe = {
+      target: f.target,
+      ...(resume && Object.keys(resume).length > 0
+        ? { resume }
+        : f.sinceMs !== undefined && !again
+          ? { sinceMs: f.sinceMs }
+          : {}),
+      ...(f.width ? { width: f.width } : {}),
+    };
+    const answer = (await socket.timeout(20_000).emitWithAck("live:subscribe", request)) as Answer<{
+      streams: LiveStreamInfo[];
+    }>;
+    if (!answer.ok) throw new Error(answer.error.message);
+    f.keys = answer.data.streams.map((s) => s.key);
+    for (const info of answer.data.streams) liveStore.info(info);
+    return answer.data.streams;
+  }
+
+  /** Follows a target; the streams it resolves to, and a function to stop following. */
+  follow(target: LiveTarget, options: { sinceMs?: number; width?: number } = {}) {
+    const id = JSON.stringify(target);
+    let f = this.following.get(id);
+    let streams: Promise<LiveStreamInfo[]>;
+    if (f) {
+      f.refs++;
+      streams = Promise.resolve(f.keys.map((key) => ({ key }) as LiveStreamInfo));
+    } else {
+      f = { target, sinceMs: options.sinceMs, width: options.width, keys: [], refs: 1 };
+      this.following.set(id, f);
+      streams = this.ask(f, false);
+    }
+    const following = f;
+    return {
+      streams,
+      stop: () => {
+        following.refs--;
+        if (following.refs > 0) return;
+        this.following.delete(id);
+        if (following.keys.length > 0) this.socket?.emit("live:unsubscribe", { streams: following.keys });
+      },
+    };
+  }
+}
+
+export const liveConnection = new LiveConnection();
