@@ -122,7 +122,8 @@ export function RejectedRecords({
           </tbody>
         </table>
       </div>
-      <Pager page={page} />
+      {/* Only the paging travels to the browser, not the samples. */}
+      <Pager page={{ total: page.total, page: page.page, pageSize: page.pageSize, pageCount: page.pageCount }} />
     </div>
   );
 }

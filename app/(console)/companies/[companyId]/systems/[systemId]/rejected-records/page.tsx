@@ -52,25 +52,7 @@ export default async function SystemRejectedRecordsPage({ params, searchParams }
             </Link>
           ))}
         </nav>
-        <RejectedRecords
-          scope="system"
-          rejectedCount={rejected.rejectedCount}
-          page={{
-            ...rejected,
-            items: rejected.items.map((r) => ({
-              id: r.id,
-              at: r.at,
-              reason: r.reason,
-              reportedBy: r.reportedBy,
-              topic: r.topic,
-              partition: r.partition,
-              offset: r.offset,
-              sample: r.sample,
-              datastream: r.datastream,
-              claimedName: r.claimedName,
-            })),
-          }}
-        />
+        <RejectedRecords scope="system" rejectedCount={rejected.rejectedCount} page={rejected} />
       </CardBody>
     </Card>
   );

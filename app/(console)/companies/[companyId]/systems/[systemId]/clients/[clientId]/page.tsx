@@ -137,25 +137,7 @@ export default async function ClientPage({
               description="Records this client read but could not use, as it reported them (the newest kept)."
             />
             <CardBody>
-              <RejectedRecords
-                scope="client"
-                rejectedCount={rejected.clientRejectedCount}
-                page={{
-                  ...rejected,
-                  items: rejected.items.map((r) => ({
-                    id: r.id,
-                    at: r.at,
-                    reason: r.reason,
-                    reportedBy: r.reportedBy,
-                    topic: r.topic,
-                    partition: r.partition,
-                    offset: r.offset,
-                    sample: r.sample,
-                    datastream: r.datastream,
-                    claimedName: r.claimedName,
-                  })),
-                }}
-              />
+              <RejectedRecords scope="client" rejectedCount={rejected.clientRejectedCount} page={rejected} />
             </CardBody>
           </Card>
         </div>

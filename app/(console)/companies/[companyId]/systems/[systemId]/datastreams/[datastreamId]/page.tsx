@@ -194,22 +194,7 @@ export default async function DatastreamPage({
           description="Records of this datastream that a client could not use, with the reason. Nothing is dropped silently."
         />
         <CardBody>
-          <RejectedRecords
-            rejectedCount={rejected.rejectedCount}
-            page={{
-              ...rejected,
-              items: rejected.items.map((r) => ({
-                id: r.id,
-                at: r.at,
-                reason: r.reason,
-                reportedBy: r.reportedBy,
-                topic: r.topic,
-                partition: r.partition,
-                offset: r.offset,
-                sample: r.sample,
-              })),
-            }}
-          />
+          <RejectedRecords rejectedCount={rejected.rejectedCount} page={rejected} />
         </CardBody>
       </Card>
     </div>
