@@ -1,6 +1,7 @@
 // The console's one Node process: Next.js pages and API, and Socket.IO, on one port.
 import { createServer } from "node:http";
 import next from "next";
+import { startAlarmEvaluator } from "./lib/alarms/alarm-evaluator";
 import { env } from "./lib/env";
 import { attachSocketServer } from "./lib/live/socket-server";
 import { createLogger, setLogLevel } from "./lib/log";
@@ -42,6 +43,8 @@ httpServer.listen(env.PORT, () => {
 // Makes Kafka match the database in the background: on nudges from domain operations (here or, through
 // PostgreSQL NOTIFY, in other console processes), periodically, and with backoff while Kafka is away.
 const reconciler = startReconciler();
+// Alarm rules and datastream health, evaluated once per record across all console processes (a consumer group).
+const evaluator = env.RHEI_ALARM_EVALUATOR ? startAlarmEvaluator() : undefined;
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -51,6 +54,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await reconciler.stop();
+  await evaluator?.stop();
   await live.close();
   await app.close();
   process.exit(0);

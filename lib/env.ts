@@ -7,6 +7,11 @@ const booleanString = z
   .default("false")
   .transform((v) => v === "true" || v === "1");
 
+const booleanTrue = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("true")
+  .transform((v) => v !== "false" && v !== "0");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -30,6 +35,8 @@ const envSchema = z.object({
   KAFKA_CLIENT_BROKERS: z.string().optional(),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** This console process takes part in evaluating alarm rules and health (false: leave it to other processes). */
+  RHEI_ALARM_EVALUATOR: booleanTrue,
   /** Live frames queued per socket at most before the oldest are dropped for that socket alone. */
   RHEI_LIVE_MAX_QUEUED_FRAMES: z.coerce.number().int().min(10).max(100_000).default(1000),
   /** The cluster's connections.max.reauth.ms, if known: how long an open connection outlives a rotated secret. */

@@ -3,6 +3,7 @@ import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-cata
 import { db } from "../db/client";
 import { EVENTS_RESUMED } from "../events/change-event";
 import { subscribeEvents } from "../events/subscribe-events";
+import { KafkaAdmin } from "../kafka/admin";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { GroupConsumer } from "../kafka/consumer";
 import { RejectionOutbox } from "../live/rejection-outbox";
@@ -127,9 +128,41 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
   );
   silenceTimer.unref();
 
+  let following = "";
+  // New systems' topics appear once the reconciler made them: look every minute, and rejoin with them.
+  const topicsTimer = setInterval(() => {
+    void (async () => {
+      const systems = await db.system.findMany({ select: { name: true } });
+      const admin = await KafkaAdmin.connect(kafka);
+      const existing = new Set(await admin.listTopics().finally(() => admin.disconnect()));
+      const now = systems
+        .map((s) => systemTopics(s.name).int)
+        .filter((t) => existing.has(t))
+        .sort()
+        .join("\n");
+      if (now !== following) scheduleRestart(0);
+    })().catch(() => undefined);
+  }, 60_000);
+  topicsTimer.unref();
+  let assigned: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    assigned = resolve;
+  });
+
   const start = async () => {
     const systems = await db.system.findMany({ select: { name: true } });
-    const topics = systems.map((s) => systemTopics(s.name).int);
+    let existing: Set<string>;
+    try {
+      const admin = await KafkaAdmin.connect(kafka);
+      existing = new Set(await admin.listTopics().finally(() => admin.disconnect()));
+    } catch (error) {
+      log.warn("the alarm evaluator cannot reach Kafka yet; retrying", { error: (error as Error).message });
+      scheduleRestart(10_000);
+      return;
+    }
+    // Only topics the reconciler has created (a system created a moment ago joins at its first restart).
+    const topics = systems.map((s) => systemTopics(s.name).int).filter((t) => existing.has(t));
+    following = topics.sort().join("\n");
     if (topics.length === 0 || stopped) return;
     try {
       consumer = await GroupConsumer.connect(kafka, { groupId: EVALUATOR_GROUP, topics, fromBeginning: false });
@@ -169,7 +202,10 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
             scheduleRestart(5000);
           },
           // A rebalance hands partitions (and their datastreams) to other processes: forget what may be stale.
-          onAssignment: () => known.clear(),
+          onAssignment: () => {
+            known.clear();
+            assigned();
+          },
         },
       )
       .catch((error: unknown) => {
@@ -196,17 +232,20 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
       known.clear();
       return;
     }
-    if (event.type === "system.changed" && event.change !== "updated") scheduleRestart(2000);
+    if (event.type === "system.changed" && event.change !== "updated") scheduleRestart(5000);
     else known.clear(); // rules or datastreams changed: read them afresh
   });
 
   void start();
   return {
+    /** Resolves once this process has joined the group and got its partitions (tests wait for it). */
+    ready,
     async stop() {
       stopped = true;
       clearTimeout(restartTimer);
       clearInterval(healthTimer);
       clearInterval(silenceTimer);
+      clearInterval(topicsTimer);
       await unsubscribe();
       await consumer?.disconnect().catch(() => undefined);
       await flushHealth();

@@ -30,6 +30,8 @@ export interface ServerToClientEvents {
   "live:revoked": (payload: { v: number; streams: StreamKey[] }) => void;
   /** Streams a pattern subscription now also follows (a datastream appeared). */
   "live:streams": (payload: { v: number; added: LiveStreamInfo[] }) => void;
+  /** An alarm of one of the user's companies was raised, cleared or acknowledged. */
+  "alarm:changed": (payload: { v: number; alarm: AlarmNotice; change: "created" | "updated" | "deleted" }) => void;
   /** A request sent without an acknowledgement callback failed (with one, the answer carries the error). */
   "socket:error": (payload: { v: number; error: SocketErrorBody }) => void;
 }
@@ -39,6 +41,17 @@ export type ClientToServerEvents = Record<
   string,
   (payload: unknown, ack?: (answer: SocketAnswer<unknown>) => void) => void
 >;
+
+export interface AlarmNotice {
+  id: string;
+  companyId: string;
+  severity: "critical" | "major" | "minor" | "warning";
+  state: "open" | "cleared";
+  message: string;
+  raisedAt: string;
+  acknowledged: boolean;
+  datastreamId: string;
+}
 
 export interface SocketData {
   user: { id: string; email: string; name: string };

@@ -12,6 +12,8 @@ const log = createLogger("socket");
 /** Socket.IO room of every socket of a user, and of every socket holding a subscription in a company. */
 export const userRoom = (userId: string) => `user:${userId}`;
 export const companyRoom = (companyId: string) => `company:${companyId}`;
+/** The room where a company's alarms are told, joined by every socket of its members. */
+export const alarmRoom = (companyId: string) => `alarms:${companyId}`;
 
 /** What a subscriber (the live hub) does when a socket's rights in a company (or anywhere) may have changed. */
 export type Reauthorize = (socket: LiveSocket, companyId: string | undefined) => Promise<void>;

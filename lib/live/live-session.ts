@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { db } from "../db/client";
 import { env } from "../env";
 import { createLogger } from "../log";
 import { LIVE_PROTOCOL_VERSION } from "./events";
-import { companyRoom } from "./follow-rights";
+import { alarmRoom, companyRoom } from "./follow-rights";
 import type { LiveHub, LiveSubscriber, StartFrom } from "./live-hub";
 import type { LiveStreamInfo, LiveSubscribe, LiveTarget, StreamKey } from "./live-protocol";
 import { resolveLiveTargets, stillAllowed } from "./resolve-live-targets";
@@ -96,8 +97,20 @@ export class LiveSession {
     for (const key of keys) this.hub.unsubscribe(this.subscriber, key as StreamKey);
   }
 
+  /** The rooms where the user's companies' alarms are told: every company where the user may read data. */
+  async joinAlarmRooms(): Promise<void> {
+    const actor = this.socket.data.actor;
+    if (actor.type !== "user") return;
+    const memberships = await db.membership.findMany({ where: { userId: actor.userId }, select: { companyId: true } });
+    const wanted = new Set(memberships.map((m) => alarmRoom(m.companyId)));
+    for (const room of this.socket.rooms)
+      if (room.startsWith("alarms:") && !wanted.has(room)) await this.socket.leave(room);
+    for (const room of wanted) await this.socket.join(room);
+  }
+
   /** After a change of rights: drops every stream the user may no longer read, and says which. */
   async reauthorize(companyId: string | undefined): Promise<void> {
+    await this.joinAlarmRooms();
     const revoked: StreamKey[] = [];
     for (const stream of this.streams()) {
       if (companyId !== undefined && stream.companyId !== companyId) continue;

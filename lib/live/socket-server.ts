@@ -3,12 +3,13 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { userActor } from "../authz/actor";
 import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
+import { db } from "../db/client";
 import { EVENTS_RESUMED } from "../events/change-event";
 import { subscribeEvents } from "../events/subscribe-events";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { createLogger } from "../log";
 import { type ClientToServerEvents, LIVE_PROTOCOL_VERSION, type ServerToClientEvents, type SocketData } from "./events";
-import { companyRoom, followRights, userRoom } from "./follow-rights";
+import { alarmRoom, companyRoom, followRights, userRoom } from "./follow-rights";
 import { socketHandlers } from "./handlers";
 import { LiveHub } from "./live-hub";
 import { LiveSession, liveSessions } from "./live-session";
@@ -86,6 +87,7 @@ export function attachSocketServer(httpServer: HttpServer, allowedOrigin: string
       liveSessions.delete(socket);
     });
     bindHandlers(socket, socketHandlers, new RequestBudget(20, 60));
+    void session.joinAlarmRooms().catch((error: unknown) => log.warn("could not join alarm rooms", { error }));
     socket.emit("session:ready", {
       v: LIVE_PROTOCOL_VERSION,
       user: { id: socket.data.user.id, email: socket.data.user.email },
@@ -108,10 +110,35 @@ export function attachSocketServer(httpServer: HttpServer, allowedOrigin: string
         }
       });
   });
+  // Alarms reach every socket of the company's members as they are raised, cleared and acknowledged.
+  const stopAlarms = subscribeEvents(["alarm.changed"], (event) => {
+    if (event.type === EVENTS_RESUMED) return;
+    void db.alarm
+      .findUnique({ where: { id: event.alarmId } })
+      .then((a) => {
+        if (!a) return;
+        io.to(alarmRoom(a.companyId)).emit("alarm:changed", {
+          v: LIVE_PROTOCOL_VERSION,
+          change: event.change,
+          alarm: {
+            id: a.id,
+            companyId: a.companyId,
+            severity: a.severity,
+            state: a.state,
+            message: a.message,
+            raisedAt: a.raisedAt.toISOString(),
+            acknowledged: a.acknowledgedAt !== null,
+            datastreamId: a.datastreamId,
+          },
+        });
+      })
+      .catch((error: unknown) => log.warn("could not tell an alarm", { error }));
+  });
   return {
     io,
     hub,
     async close() {
+      await stopAlarms();
       await stopFollowing();
       await stopGrowing();
       await new Promise<void>((resolve) => io.close(() => resolve()));
