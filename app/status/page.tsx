@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ConsoleHeader } from "@/components/shell/console-header";
 import { Logo } from "@/components/shell/logo";
 import { ServiceStatusList } from "@/components/status/service-status-list";
+import { unacknowledgedAlarms } from "@/lib/alarms/list-alarms";
 import { getSessionUser } from "@/lib/auth/session";
 import { checkHealth } from "@/lib/health/check-health";
 import { publicHealth } from "@/lib/health/public-health";
@@ -13,10 +14,13 @@ export const dynamic = "force-dynamic";
 // Reachable without signing in, and rendered even when PostgreSQL is down (then no user can be looked up).
 export default async function StatusPage() {
   const [health, user] = await Promise.all([checkHealth(), getSessionUser().catch(() => null)]);
+  const alarms = user
+    ? await unacknowledgedAlarms({ userId: user.id }).catch(() => ({ count: 0, newest: [] }))
+    : { count: 0, newest: [] };
   return (
     <>
       {user ? (
-        <ConsoleHeader user={user} />
+        <ConsoleHeader user={user} alarms={alarms} />
       ) : (
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4 sm:px-6">

@@ -39,10 +39,18 @@ export async function listAlarms({ actor, companyId, query }: { actor: Actor; co
   return pageOf(rows, total, paging);
 }
 
-/** Open alarms nobody acknowledged yet, per company of the user: the header's badge. */
-export async function countUnacknowledgedAlarms({ userId }: { userId: string }) {
+/** Open alarms nobody acknowledged yet in the user's companies (the header's bell): how many, and the newest. */
+export async function unacknowledgedAlarms({ userId }: { userId: string }) {
   const companies = await db.membership.findMany({ where: { userId }, select: { companyId: true } });
-  return db.alarm.count({
-    where: { companyId: { in: companies.map((c) => c.companyId) }, state: "open", acknowledgedAt: null },
-  });
+  const where = { companyId: { in: companies.map((c) => c.companyId) }, state: "open" as const, acknowledgedAt: null };
+  const [count, newest] = await Promise.all([
+    db.alarm.count({ where }),
+    db.alarm.findMany({
+      where,
+      orderBy: { raisedAt: "desc" },
+      take: 8,
+      select: { id: true, companyId: true, severity: true, message: true, raisedAt: true },
+    }),
+  ]);
+  return { count, newest };
 }

@@ -1,7 +1,10 @@
 "use client";
 import { io, type Socket } from "socket.io-client";
+import type { AlarmNotice } from "../live/events";
 import type { LiveFrame, LiveStreamInfo, LiveSubscribe, LiveTarget, StreamKey } from "../live/live-protocol";
 import { liveStore } from "./live-store";
+
+export type AlarmChange = { alarm: AlarmNotice; change: "created" | "updated" | "deleted" };
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -23,6 +26,7 @@ const decoder = new TextDecoder();
 class LiveConnection {
   private socket: Socket | undefined;
   private readonly following = new Map<string, Following>();
+  private readonly alarmListeners = new Set<(notice: AlarmChange) => void>();
 
   private connect(): Socket {
     if (this.socket) return this.socket;
@@ -46,6 +50,9 @@ class LiveConnection {
     socket.on("live:status", (s) => liveStore.status(s));
     socket.on("live:missed", (m) => liveStore.missed(m));
     socket.on("live:revoked", (r: { streams: StreamKey[] }) => liveStore.revoked(r.streams));
+    socket.on("alarm:changed", (notice: AlarmChange) => {
+      for (const listener of this.alarmListeners) listener(notice);
+    });
     socket.on("live:streams", (s: { added: LiveStreamInfo[] }) => {
       for (const info of s.added) liveStore.info(info);
     });
@@ -78,6 +85,15 @@ class LiveConnection {
     f.keys = answer.data.streams.map((s) => s.key);
     for (const info of answer.data.streams) liveStore.info(info);
     return answer.data.streams;
+  }
+
+  /** Hears the alarms of the user's companies as they change (and connects, if nothing else has yet). */
+  onAlarm(listener: (notice: AlarmChange) => void): () => void {
+    this.connect();
+    this.alarmListeners.add(listener);
+    return () => {
+      this.alarmListeners.delete(listener);
+    };
   }
 
   /** Follows a target; the streams it resolves to, and a function to stop following. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AlarmRules } from "@/components/alarms/alarm-rules";
 import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
 import { DeleteDatastream } from "@/components/datastreams/delete-datastream";
 import { observationTypeInfo } from "@/components/datastreams/observation-types";
@@ -13,6 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DottedName } from "@/components/ui/dotted-name";
+import { listAlarmRules } from "@/lib/alarms/list-alarm-rules";
 import { datastreamDeletionImpact } from "@/lib/datastreams/delete-datastream";
 import { getDatastream } from "@/lib/datastreams/get-datastream";
 import { listDatastreamSchemaVersions } from "@/lib/datastreams/list-datastream-schema-versions";
@@ -21,7 +23,12 @@ import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
 import { systemObjectPath, systemPath } from "@/lib/ui/console-paths";
-import { deleteDatastreamAction, updateDatastreamAction } from "../actions";
+import {
+  createAlarmRuleAction,
+  deleteAlarmRuleAction,
+  deleteDatastreamAction,
+  updateDatastreamAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Datastream" };
 
@@ -32,17 +39,29 @@ export default async function DatastreamPage({
   const rejectedQuery = await listQueryOf(rejectedRecordsQuerySchema, searchParams);
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, datastreamId, can }) => {
     const canWrite = can("metadata.write");
-    const [datastream, versions, rejected, options, impact] = await Promise.all([
+    const [datastream, versions, rejected, options, impact, rules] = await Promise.all([
       getDatastream({ actor, datastreamId }),
       listDatastreamSchemaVersions({ actor, datastreamId }),
       listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
       canWrite ? loadDatastreamOptions(actor, systemId) : null,
       canWrite ? datastreamDeletionImpact({ actor, datastreamId }) : null,
+      listAlarmRules({ actor, datastreamId }),
     ]);
     if (datastream.systemId !== systemId) notFound();
-    return { datastream, canWrite, versions, rejected, options, impact };
+    return { datastream, canWrite, versions, rejected, options, impact, rules };
   });
-  const { companyId, systemId, datastreamId, datastream: d, canWrite, versions, rejected, options, impact } = loaded;
+  const {
+    companyId,
+    systemId,
+    datastreamId,
+    datastream: d,
+    canWrite,
+    versions,
+    rejected,
+    options,
+    impact,
+    rules,
+  } = loaded;
   const type = observationTypeInfo[d.observationType];
   const link = (href: string, label: string) => (
     <Link href={href} className="text-brand-700 hover:underline">
@@ -102,6 +121,29 @@ export default async function DatastreamPage({
           observationType: d.observationType,
           unitSymbol: d.unitSymbol,
         }}
+      />
+
+      <AlarmRules
+        observationType={d.observationType}
+        unit={d.unitSymbol}
+        rules={rules.map((r) => ({
+          id: r.id,
+          name: r.name,
+          kind: r.kind,
+          threshold: r.threshold,
+          low: r.low,
+          high: r.high,
+          value: r.value,
+          holdSeconds: r.holdSeconds,
+          severity: r.severity,
+          open: r.open !== null,
+        }))}
+        create={
+          loaded.can("alarm.manage") ? createAlarmRuleAction.bind(null, companyId, systemId, datastreamId) : undefined
+        }
+        remove={
+          loaded.can("alarm.manage") ? deleteAlarmRuleAction.bind(null, companyId, systemId, datastreamId) : undefined
+        }
       />
 
       <Card>
