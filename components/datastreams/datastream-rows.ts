@@ -18,6 +18,7 @@ export function datastreamRows(
       unitSymbol: d.unitSymbol,
       schemaVersion: d.schemaVersion,
       rejectedCount: d.rejectedCount,
+      health: (d.health as DatastreamRow["health"]) ?? null,
     })),
   };
 }

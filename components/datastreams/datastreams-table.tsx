@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { nameLinkColumn, rowId } from "@/components/data-table/columns";
 import { DataTable, type ListProps } from "@/components/data-table/data-table";
+import { ageOf, showResult } from "@/components/live/values";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ObservationTypeName } from "@/lib/datastreams/schemas";
@@ -20,6 +21,8 @@ export interface DatastreamRow {
   unitName: string;
   schemaVersion: number;
   rejectedCount: number;
+  /** How its records arrive (the console's evaluator keeps it); null before its first record. */
+  health?: { lastPhenomenonAt: Date | null; lastValue: unknown; perMinute: number; silentSince: Date | null } | null;
 }
 
 const column = createColumnHelper<DatastreamRow>();
@@ -69,6 +72,30 @@ export function DatastreamsTable({
           {c.getValue() || c.row.original.unitName || "—"}
         </span>
       ),
+    }),
+    column.accessor((d) => d.health?.lastPhenomenonAt ?? null, {
+      id: "lastValue",
+      header: "Last value",
+      cell: (c) => {
+        const h = c.row.original.health;
+        if (!h?.lastPhenomenonAt) return <span className="text-slate-400">no record yet</span>;
+        return (
+          <span className="whitespace-nowrap" title={new Date(h.lastPhenomenonAt).toISOString()}>
+            <span className="font-mono text-xs">{showResult(h.lastValue)}</span>{" "}
+            <span className="text-xs text-slate-500">{ageOf(new Date(h.lastPhenomenonAt).getTime(), Date.now())}</span>
+            {h.silentSince && (
+              <Badge tone="amber" className="ml-1">
+                silent
+              </Badge>
+            )}
+          </span>
+        );
+      },
+    }),
+    column.accessor((d) => d.health?.perMinute ?? 0, {
+      id: "rate",
+      header: "Rate",
+      cell: (c) => <span className="text-xs whitespace-nowrap text-slate-600">{c.getValue()}/min</span>,
     }),
     column.accessor("schemaVersion", { header: "Version", cell: (c) => `v${c.getValue()}` }),
     column.accessor("rejectedCount", {

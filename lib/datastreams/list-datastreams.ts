@@ -37,7 +37,10 @@ export async function listDatastreams({ actor, systemId, query }: { actor: Actor
       where,
       orderBy: [...orderBy, { id: "asc" }],
       ...skipTake(q),
-      include: datastreamInclude,
+      include: {
+        ...datastreamInclude,
+        health: { select: { lastPhenomenonAt: true, lastValue: true, perMinute: true, silentSince: true } },
+      },
     }),
     db.datastream.count({ where }),
   ]);

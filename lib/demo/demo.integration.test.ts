@@ -44,6 +44,10 @@ describe("the demo", () => {
       where: { email: { endsWith: ".example" }, memberships: { some: { companyId: { in: first.companyIds } } } },
     });
     expect(users).toBe(12);
+    // Each company has its ready dashboard, over the datastreams the reference instances.json describe.
+    const dashboards = await db.dashboard.findMany({ where: { companyId: { in: first.companyIds } } });
+    expect(dashboards.map((d) => d.name).sort()).toEqual(["Fleet", "Incoming", "Stations"]);
+    expect(dashboards.every((d) => Array.isArray(d.panels) && d.panels.length > 0)).toBe(true);
 
     const summary = await reconcileOnce({ companyIds: first.companyIds });
     expect(summary.errors).toBe(0);

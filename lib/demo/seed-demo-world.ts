@@ -13,6 +13,7 @@ import { companyName, systemName } from "../names";
 import { createSystem } from "../systems/create-system";
 import { clientPrincipal } from "../topology/principals";
 import { signUp } from "../users/sign-up";
+import { ensureDemoDashboard, importDemoInstances } from "./demo-dashboards";
 import { demoCompanies, demoPassword, demoRoles, demoUserEmail } from "./demo-world";
 
 export interface DemoSeedOptions {
@@ -86,6 +87,7 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
         created.push(`system ${name}`);
       }
       for (const c of s.clients) {
+        if (c.instances) await importDemoInstances(admin, system.id, c.instances);
         const principal = clientPrincipal(name, c.name);
         const file = path.join(options.credentialsDir, `${principal}.json`);
         const existing = await db.client.findUnique({ where: { principal }, select: { id: true, status: true } });
@@ -115,6 +117,8 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
         }
       }
     }
+    if (await ensureDemoDashboard(admin, company.id, companyName(company)))
+      created.push(`dashboard of ${companyName(company)}`);
   }
   return { created, companyIds };
 }

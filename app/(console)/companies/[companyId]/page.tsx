@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AutoRefresh } from "@/components/live/auto-refresh";
 import { CreateSystemDialog } from "@/components/systems/create-system-dialog";
 import { SystemsTable } from "@/components/systems/systems-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -32,6 +33,7 @@ export default async function CompanySystemsPage({ params, searchParams }: ListP
         // An empty list offers the button in its empty state instead.
         actions={(systems.total > 0 || Boolean(query.q)) && create}
       />
+      <AutoRefresh />
       <SystemsTable
         companyId={companyId}
         page={systems}

@@ -5,6 +5,7 @@ import { DatastreamFilters } from "@/components/datastreams/datastream-filters";
 import { DatastreamFormDialog } from "@/components/datastreams/datastream-form-dialog";
 import { datastreamRows } from "@/components/datastreams/datastream-rows";
 import { DatastreamsTable } from "@/components/datastreams/datastreams-table";
+import { AutoRefresh } from "@/components/live/auto-refresh";
 import { Section } from "@/components/metadata/section";
 import { Button } from "@/components/ui/button";
 import { listDatastreams } from "@/lib/datastreams/list-datastreams";
@@ -59,6 +60,7 @@ export default async function DatastreamsPage({ params, searchParams }: ListPage
       description="Typed series of observations. The full name, system.thing.datastream, is each record's Kafka key."
       action={(datastreams.total > 0 || query.q || filtered) && !noThings && create}
     >
+      <AutoRefresh />
       <DatastreamsTable
         datastreamsHref={datastreamsHref}
         thingsHref={thingsHref}
