@@ -90,15 +90,21 @@ export function AddPanelDialog({
         <Field label="Title" hint="Leave empty to name it after its datastreams">
           <Input value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
-        <Field
-          label="Find datastreams"
-          hint={kind === "position" ? "Choose latitude first, then longitude" : "Up to 8"}
-        >
+        <div className="space-y-1">
           <div className="relative">
             <Search className="absolute top-2.5 left-2 size-4 text-slate-400" aria-hidden />
-            <Input className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} placeholder="part of a name" />
+            <Input
+              aria-label="Find datastreams"
+              className="pl-8"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder="Find datastreams by part of a name"
+            />
           </div>
-        </Field>
+          <p className="text-xs text-slate-500">
+            {kind === "position" ? "Choose latitude first, then longitude" : "Up to 8"}
+          </p>
+        </div>
         <ul className="max-h-48 overflow-y-auto rounded ring-1 ring-slate-200" aria-label="Datastreams found">
           {found.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No datastream matches</li>}
           {found.map((d) => {

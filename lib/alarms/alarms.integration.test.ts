@@ -19,12 +19,14 @@ afterAll(async () => {
   await world?.cleanup();
 });
 
+// Phenomenon times only move forward across calls: each batch starts after the previous one's last record, even
+// when the test produces again sooner than the batch's spacing (a later record must never be timed earlier).
+let clock = 0;
 async function produceValues(values: number[], gapMs = 1000) {
-  const base = Date.now();
-  for (const [i, v] of values.entries()) {
-    await world.producer.produce(world.datastream.fullName, v, {
-      phenomenonTime: new Date(base + i * gapMs).toISOString(),
-    });
+  clock = Math.max(clock, Date.now());
+  for (const v of values) {
+    await world.producer.produce(world.datastream.fullName, v, { phenomenonTime: new Date(clock).toISOString() });
+    clock += gapMs;
   }
   await world.producer.flush();
 }

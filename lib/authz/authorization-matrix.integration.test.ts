@@ -4,6 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { metadataOperations, seedMetadataWorld } from "@/test/metadata-operations";
 import { joinCompany, type SeededUser, seedUser, uniq } from "@/test/seed";
+import { acknowledgeAlarm } from "../alarms/acknowledge-alarm";
+import { createAlarmRule } from "../alarms/create-alarm-rule";
+import { deleteAlarmRule } from "../alarms/delete-alarm-rule";
+import { listAlarms } from "../alarms/list-alarms";
 import { exportAuditEventsCsv } from "../audit/export-audit-events";
 import { listAuditEvents } from "../audit/list-audit-events";
 import { deleteClient } from "../clients/delete-client";
@@ -18,7 +22,14 @@ import { createCompany } from "../companies/create-company";
 import { deleteCompany } from "../companies/delete-company";
 import { getCompany } from "../companies/get-company";
 import { updateCompany } from "../companies/update-company";
+import { createDashboard } from "../dashboards/create-dashboard";
+import { deleteDashboard } from "../dashboards/delete-dashboard";
+import { getDashboard } from "../dashboards/get-dashboard";
+import { listDashboards } from "../dashboards/list-dashboards";
+import { updateDashboard } from "../dashboards/update-dashboard";
+import { db } from "../db/client";
 import { isAppError } from "../errors";
+import { resolveLiveTargets } from "../live/resolve-live-targets";
 import { cancelInvitation } from "../members/cancel-invitation";
 import { changeMemberRole } from "../members/change-member-role";
 import { inviteMember } from "../members/invite-member";
@@ -27,6 +38,7 @@ import { listMembers } from "../members/list-members";
 import { removeMember } from "../members/remove-member";
 import { listProvisioningStates } from "../provisioning/list-provisioning-states";
 import { reconcileNow } from "../provisioning/reconcile-now";
+import { listSystemRejectedRecords } from "../rejected-records/list-system-rejected-records";
 import { createSystem } from "../systems/create-system";
 import { deleteSystem, systemDeletionImpact } from "../systems/delete-system";
 import { getSystem } from "../systems/get-system";
@@ -49,7 +61,27 @@ async function world() {
   const { client } = await registerClient({ actor: owner.actor, systemId: system.id, input: { name: "car_1" } });
   await joinCompany(owner.actor, company.id, bystander, "operator");
   const metadata = await seedMetadataWorld(owner.actor, system);
-  return { company, system, client, metadata };
+  // The owner's dashboard and an alarm rule with an open alarm, for the data path's operations.
+  const dashboard = await createDashboard({ actor: owner.actor, companyId: company.id, input: { name: "Floor" } });
+  const rule = await createAlarmRule({
+    actor: owner.actor,
+    datastreamId: metadata.datastream.id,
+    input: { name: "Too warm", kind: "above", threshold: 30 },
+  });
+  const now = new Date();
+  const alarm = await db.alarm.create({
+    data: {
+      companyId: company.id,
+      ruleId: rule.id,
+      datastreamId: metadata.datastream.id,
+      severity: "major",
+      openRuleId: rule.id,
+      message: "above 30",
+      raisedAt: now,
+      lastAt: now,
+    },
+  });
+  return { company, system, client, metadata, dashboard, rule, alarm };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -191,6 +223,68 @@ const operations: Operation[] = [
   },
   ...metadataOperations.map((op) => ({ ...op, run: (actor: Actor, w: World) => op.run(actor, w.metadata) })),
   {
+    name: "resolveLiveTargets",
+    action: "data.read",
+    run: (actor, w) => resolveLiveTargets({ actor, target: { datastreamId: w.metadata.datastream.id } }),
+  },
+  {
+    name: "resolveLiveTargets (incoming)",
+    action: "data.read",
+    run: (actor, w) => resolveLiveTargets({ actor, target: { incomingOf: w.system.id } }),
+  },
+  {
+    name: "listSystemRejectedRecords",
+    action: "data.read",
+    run: (actor, w) => listSystemRejectedRecords({ actor, systemId: w.system.id, query: {} }),
+  },
+  {
+    name: "listDashboards",
+    action: "data.read",
+    run: (actor, w) => listDashboards({ actor, companyId: w.company.id }),
+  },
+  {
+    name: "getDashboard",
+    action: "data.read",
+    run: (actor, w) => getDashboard({ actor, dashboardId: w.dashboard.id }),
+  },
+  {
+    name: "listAlarms",
+    action: "data.read",
+    run: (actor, w) => listAlarms({ actor, companyId: w.company.id, query: {} }),
+  },
+  {
+    name: "createDashboard",
+    action: "dashboard.create",
+    run: (actor, w) => createDashboard({ actor, companyId: w.company.id, input: { name: "Mine" } }),
+  },
+  {
+    // Another user's dashboard: only admins (dashboard.manage) may change it.
+    name: "updateDashboard",
+    action: "dashboard.manage",
+    run: (actor, w) => updateDashboard({ actor, dashboardId: w.dashboard.id, input: { name: "Renamed" } }),
+  },
+  {
+    name: "deleteDashboard",
+    action: "dashboard.manage",
+    run: (actor, w) => deleteDashboard({ actor, dashboardId: w.dashboard.id }),
+  },
+  {
+    name: "createAlarmRule",
+    action: "alarm.manage",
+    run: (actor, w) =>
+      createAlarmRule({
+        actor,
+        datastreamId: w.metadata.datastream.id,
+        input: { name: "Freezing", kind: "below", threshold: 0 },
+      }),
+  },
+  { name: "deleteAlarmRule", action: "alarm.manage", run: (actor, w) => deleteAlarmRule({ actor, ruleId: w.rule.id }) },
+  {
+    name: "acknowledgeAlarm",
+    action: "alarm.acknowledge",
+    run: (actor, w) => acknowledgeAlarm({ actor, alarmId: w.alarm.id }),
+  },
+  {
     name: "exportAuditEventsCsv",
     action: "audit.read",
     run: (actor, w) => exportAuditEventsCsv({ actor, companyId: w.company.id, query: {} }),
@@ -232,7 +326,7 @@ describe("authorization matrix", () => {
 
   it("names the actions no operation covers yet", () => {
     const covered = new Set(operations.map((o) => o.action));
-    expect(actions.filter((a) => !covered.has(a))).toEqual(["data.read"]);
+    expect(actions.filter((a) => !covered.has(a))).toEqual(["stream-app.manage", "grant.manage", "grant.accept"]);
   });
 });
 

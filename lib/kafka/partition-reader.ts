@@ -180,7 +180,12 @@ export class PartitionReader {
    */
   async fetch(options: { maxWaitMs: number; maxBytesPerPartition?: number }): Promise<FetchedRecord[]> {
     const active = [...this.cursors.values()].filter((c) => c.end === undefined || c.position < c.end);
-    if (active.length === 0) return [];
+    if (active.length === 0) {
+      // Nothing to ask a broker for: wait as a fetch would have, so a caller's fetch loop (the live hub's, a tail)
+      // never spins on settled promises and starves the event loop.
+      if (options.maxWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, options.maxWaitMs));
+      return [];
+    }
     const perPartition = options.maxBytesPerPartition ?? 1_048_576;
     const byLeader = new Map<number, Cursor[]>();
     for (const c of active) byLeader.set(c.leader, [...(byLeader.get(c.leader) ?? []), c]);

@@ -14,6 +14,8 @@ interface Following {
   width?: number;
   keys: StreamKey[];
   refs: number;
+  /** The first subscription's answer: a second follower waits for it rather than reading keys not known yet. */
+  answered: Promise<LiveStreamInfo[]>;
 }
 
 const decoder = new TextDecoder();
@@ -103,11 +105,24 @@ class LiveConnection {
     let streams: Promise<LiveStreamInfo[]>;
     if (f) {
       f.refs++;
-      streams = Promise.resolve(f.keys.map((key) => ({ key }) as LiveStreamInfo));
+      streams = f.answered;
     } else {
-      f = { target, sinceMs: options.sinceMs, width: options.width, keys: [], refs: 1 };
-      this.following.set(id, f);
-      streams = this.ask(f, false);
+      const created: Following = {
+        target,
+        sinceMs: options.sinceMs,
+        width: options.width,
+        keys: [],
+        refs: 1,
+        answered: Promise.resolve([]),
+      };
+      created.answered = this.ask(created, false);
+      // A refusal reaches the follower through `streams`; a later follower of the same target asks again.
+      created.answered.catch(() => {
+        if (this.following.get(id) === created) this.following.delete(id);
+      });
+      this.following.set(id, created);
+      f = created;
+      streams = created.answered;
     }
     const following = f;
     return {
