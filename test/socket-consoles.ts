@@ -11,13 +11,20 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export interface SocketConsole {
   url: string;
+  /** The console process's id (benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-export async function startSocketConsole(extraEnv: Record<string, string> = {}): Promise<SocketConsole> {
+/** A console process running `script` (by default the socket console: Socket.IO and the live hub, no Next.js). */
+export async function startSocketConsole(
+  extraEnv: Record<string, string> = {},
+  script = "test/support/socket-console.ts",
+  nodeOptions: string[] = [],
+): Promise<SocketConsole> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/runtime/register-hooks.mjs", "test/support/socket-console.ts"],
+    [...nodeOptions, "--import", "tsx", "--import", "./scripts/runtime/register-hooks.mjs", script],
     { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] },
   );
   const port = await new Promise<number>((resolve, reject) => {
@@ -31,6 +38,7 @@ export async function startSocketConsole(extraEnv: Record<string, string> = {}):
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
