@@ -164,7 +164,14 @@ async function produceInChild(rate: number, from: number): Promise<void> {
   };
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/runtime/register-hooks.mjs", "bench/support/live-producer.ts", JSON.stringify(config)],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/runtime/register-hooks.mjs",
+      "bench/support/live-producer.ts",
+      JSON.stringify(config),
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   let out = "";
@@ -185,11 +192,7 @@ for (const rate of rates) {
 
   // Rhei: SDK → Kafka → live hub → Socket.IO.
   progress(`rate ${rate}/s: starting the console process and ${clients} clients`);
-  const rhei = await startSocketConsole(
-    {},
-    undefined,
-    profile ? ["--cpu-prof", "--cpu-prof-dir=bench/results"] : [],
-  );
+  const rhei = await startSocketConsole({}, undefined, profile ? ["--cpu-prof", "--cpu-prof-dir=bench/results"] : []);
   const { sockets, watches } = await connectAll(rhei, cookie, { target: { datastreamId: world.datastream.id } });
   // Warm-up: the hub's reader is at the end of the log and every client receives; then the counts start afresh.
   await world.produce(10, value - 10);
@@ -224,8 +227,12 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 console.log(
   `\nlive path, ${clients} clients (${parsing} parse every frame), ${seconds} s per rate; latency in ms, CPU in s of the server process\n`,
 );
-console.log("| rate/s | side     | records/frame | p50 | p99 | max | missed (of expected) | told missed | server CPU | CPU ratio |");
-console.log("| -----: | -------- | ------------: | --: | --: | --: | -------------------- | ----------: | ---------: | --------: |");
+console.log(
+  "| rate/s | side     | records/frame | p50 | p99 | max | missed (of expected) | told missed | server CPU | CPU ratio |",
+);
+console.log(
+  "| -----: | -------- | ------------: | --: | --: | --: | -------------------- | ----------: | ---------: | --------: |",
+);
 for (const r of results) {
   const baseline = results.find((b) => b.side === "baseline" && b.rate === r.rate);
   const ratio = r.side === "rhei" && baseline ? `${fmt(r.cpu / baseline.cpu, 2)}×` : "";

@@ -1,4 +1,5 @@
 import "server-only";
+import { GROUP_POLL_MS, ProductionCounter, pollClientGroups } from "../clients/client-activity";
 import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
 import { db } from "../db/client";
 import { EVENTS_RESUMED } from "../events/change-event";
@@ -45,6 +46,8 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
   });
   const known = new Map<string, Known | null>();
   const health = new Map<string, HealthTracker>();
+  // What each client application produced (counted here, since this reads every .int once) and consumed.
+  const production = new ProductionCounter();
   let consumer: GroupConsumer | undefined;
   let stopped = false;
   let restartTimer: NodeJS.Timeout | undefined;
@@ -120,8 +123,18 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
         .catch((error: unknown) => log.debug("could not keep a datastream's health", { error }));
     }
   };
-  const healthTimer = setInterval(() => void flushHealth(), 5000);
+  const healthTimer = setInterval(() => {
+    void flushHealth();
+    void production.flush().catch((error: unknown) => log.debug("could not keep clients' production", { error }));
+  }, 5000);
   healthTimer.unref();
+  const groupsTimer = setInterval(() => {
+    void (async () => {
+      const admin = await KafkaAdmin.connect(kafka);
+      await pollClientGroups(admin).finally(() => admin.disconnect());
+    })().catch((error: unknown) => log.debug("could not poll the clients' groups", { error }));
+  }, GROUP_POLL_MS);
+  groupsTimer.unref();
   const silenceTimer = setInterval(
     () => void checkSilence().catch((error: unknown) => log.debug("silence check failed", { error })),
     options.periodMs ?? 10_000,
@@ -178,6 +191,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
           if (!context.isActive() || batch.messages.length === 0) return;
           const records = await pipeline.process(batch.topic, batch.partition, batch.messages);
           const seenAt = Date.now();
+          production.count(batch.topic, batch.messages, seenAt);
           for (const r of records) {
             const k = await knownFor(r.datastream.fullName);
             if (!k) continue;
@@ -244,11 +258,13 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
       stopped = true;
       clearTimeout(restartTimer);
       clearInterval(healthTimer);
+      clearInterval(groupsTimer);
       clearInterval(silenceTimer);
       clearInterval(topicsTimer);
       await unsubscribe();
       await consumer?.disconnect().catch(() => undefined);
       await flushHealth();
+      await production.flush();
       await rejections.close();
       await catalog.close();
     },

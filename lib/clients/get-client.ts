@@ -19,7 +19,7 @@ export async function getClient({
   if (!isId(clientId)) throw notFound("Client");
   const client = await db.client.findUnique({
     where: { id: clientId },
-    include: { system: { select: { id: true, name: true, companyId: true } } },
+    include: { system: { select: { id: true, name: true, companyId: true } }, activity: true },
   });
   if (!client) throw notFound("Client");
   await authorize(actor, action, { companyId: client.system.companyId, systemId: client.systemId, what: "Client" });

@@ -9,6 +9,8 @@ export interface FetchedMessage {
   value: Buffer | null;
   /** Broker timestamp, epoch milliseconds as text. */
   timestamp: string;
+  /** The record's headers, as kafkajs read them. */
+  headers?: Readonly<Record<string, Buffer | string | (Buffer | string)[] | undefined>>;
 }
 
 export interface FetchedBatch {

@@ -7,6 +7,7 @@ export interface ProducerMessage {
   topic: string;
   key: string | null;
   value: string;
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface KafkaProducerOptions {
@@ -43,14 +44,14 @@ export class KafkaProducer {
   /** Sends the records, grouped per topic, in one request per broker. */
   async send(messages: readonly ProducerMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, { key: string | null; value: string }[]>();
+    const byTopic = new Map<string, { key: string | null; value: string; headers?: Record<string, string> }[]>();
     for (const m of messages) {
       let list = byTopic.get(m.topic);
       if (!list) {
         list = [];
         byTopic.set(m.topic, list);
       }
-      list.push({ key: m.key, value: m.value });
+      list.push(m.headers ? { key: m.key, value: m.value, headers: { ...m.headers } } : { key: m.key, value: m.value });
     }
     try {
       await this.producer.sendBatch({

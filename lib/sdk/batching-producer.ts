@@ -5,6 +5,7 @@ export interface OutgoingMessage {
   topic: string;
   key: string;
   value: string;
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type SendBatch = (messages: OutgoingMessage[]) => Promise<void>;

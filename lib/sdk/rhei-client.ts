@@ -1,6 +1,6 @@
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { KafkaProducer } from "../kafka/producer";
-import { clientGroup } from "../topology/principals";
+import { clientGroup, PRODUCER_HEADER } from "../topology/principals";
 import { systemDataTopics, systemTopics } from "../topology/system-topics";
 import { BatchingProducer } from "./batching-producer";
 import { type ClientStats, checkClientOptions, type RheiClientOptions } from "./client-options";
@@ -37,6 +37,8 @@ export class RheiClient {
   readonly system: string;
   readonly client: string;
   readonly principal: string;
+  /** Every record says which client produced it (one object shared by all of them). */
+  private readonly headers: Readonly<Record<string, string>>;
   private readonly kafka: KafkaConnectionConfig;
   private readonly api: ConsoleApi | undefined;
   private readonly catalog: DatastreamCatalog;
@@ -54,6 +56,7 @@ export class RheiClient {
     this.system = options.system;
     this.client = options.client;
     this.principal = principal;
+    this.headers = { [PRODUCER_HEADER]: principal };
     this.kafka = kafka;
     this.api = options.console
       ? new ConsoleApi({ url: options.console, principal, secret: options.secret, fetch: options.fetch })
@@ -127,6 +130,7 @@ export class RheiClient {
       topic: systemTopics(this.system).int,
       key: info.fullName,
       value: observationRecord(info, result, options),
+      headers: this.headers,
     };
   }
 

@@ -1,5 +1,12 @@
 // Kafka principals, consumer groups and transactional ids of everything Rhei runs or issues credentials to.
 
+/**
+ * The record header in which Rhei's SDK names the client application that produced a record (its principal). Kafka
+ * keeps no producer identity with a record; the console counts a system's records per client by it. Informational:
+ * a client could name another client of its own system, never another system (provenance is by topic).
+ */
+export const PRODUCER_HEADER = "rhei-client";
+
 /** The ACL principal of a SCRAM user. */
 export function kafkaPrincipal(username: string): string {
   return `User:${username}`;

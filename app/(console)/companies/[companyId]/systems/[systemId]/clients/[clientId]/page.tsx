@@ -4,9 +4,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClientAccess } from "@/components/clients/client-access";
+import { ClientActivityFacts } from "@/components/clients/client-activity-facts";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
 import { EditClientForm } from "@/components/clients/edit-client-form";
 import { RejectedRecords } from "@/components/datastreams/rejected-records";
+import { AutoRefresh } from "@/components/live/auto-refresh";
 import { describedAs } from "@/components/metadata/facts";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -59,6 +61,7 @@ export default async function ClientPage({
   ];
   return (
     <div className="space-y-6">
+      <AutoRefresh />
       <div className="space-y-1">
         <Link href={clientsHref} className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
           <ArrowLeft className="size-3.5" aria-hidden /> Clients
@@ -143,6 +146,15 @@ export default async function ClientPage({
         </div>
 
         <div className="space-y-6">
+          <Card>
+            <CardHeader
+              title="Activity"
+              description="Produced: records on the system's .int that Rhei's SDK marked as this client's. Consumed: its group's committed positions, read every 30 s."
+            />
+            <CardBody>
+              <ClientActivityFacts activity={client.activity} now={Date.now()} />
+            </CardBody>
+          </Card>
           <Card>
             <CardHeader title="Provisioning" description="Whether Kafka holds this client's credential and ACLs." />
             <CardBody>
