@@ -1,6 +1,6 @@
 // A datastream's arrival health as records pass: the newest record, records in the last minute and hour, and the
 // usual interval between records (learnt). Pure; the evaluator flushes it to PostgreSQL every few seconds.
-import { RollingCount } from "./rolling-count";
+import { RollingCount } from "../rolling-count";
 
 export interface HealthSnapshot {
   lastPhenomenonAt: number;

@@ -1,10 +1,10 @@
 import "server-only";
-import { RollingCount } from "../alarms/rolling-count";
 import { db } from "../db/client";
 import type { KafkaAdmin, TopicPartitionOffsets } from "../kafka/admin";
 import type { FetchedMessage } from "../kafka/consumer";
 import { type ConsumerGroupDescription, consumerGroupLag, describeConsumerGroups } from "../kafka/consumer-groups";
 import { createLogger } from "../log";
+import { RollingCount } from "../rolling-count";
 import { clientGroup, PRODUCER_HEADER } from "../topology/principals";
 import { systemTopics, topicOwner } from "../topology/system-topics";
 
