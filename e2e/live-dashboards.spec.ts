@@ -61,6 +61,25 @@ test("an operator opens the demo's Fleet dashboard and sees the car's records ar
   await screenshot(page, testInfo, "dashboard.png");
   await car.close();
 
+  // The company's health: per system, records per minute and the newest record.
+  await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Health" }).click();
+  const perSystem = page.getByRole("table", { name: "Health per system" });
+  await expect(perSystem.getByRole("row", { name: /CarFleet\.Car1/ })).toBeVisible();
+  await screenshot(page, testInfo, "health.png");
+
+  // An admin sees on car_1's page that it produced (counted by the console's evaluator within seconds).
+  await context.clearCookies();
+  await signInViaApi(context, "admin@icecars.example", "rhei-demo-admin");
+  const client = await db.client.findFirstOrThrow({
+    where: { principal: "cz.icecars.iot4cps-wp5-CarFleet.Car1.car_1" },
+  });
+  await page.goto(`/companies/${company.id}/systems/${client.systemId}/clients/${client.id}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByLabel("Client activity")).not.toContainText(/Last produced\s*never seen/, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByLabel("Client activity")).toContainText(/Produced\s*[1-9]\d*\/min/);
+
   async function carDatastreams() {
     const rows = await db.datastream.findMany({ where: { system: { name: "cz.icecars.iot4cps-wp5-CarFleet.Car1" } } });
     return rows.map((d) => ({

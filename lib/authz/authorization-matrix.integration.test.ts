@@ -27,6 +27,7 @@ import { deleteDashboard } from "../dashboards/delete-dashboard";
 import { getDashboard } from "../dashboards/get-dashboard";
 import { listDashboards } from "../dashboards/list-dashboards";
 import { updateDashboard } from "../dashboards/update-dashboard";
+import { getCompanyHealth } from "../data-health/get-company-health";
 import { db } from "../db/client";
 import { isAppError } from "../errors";
 import { resolveLiveTargets } from "../live/resolve-live-targets";
@@ -236,6 +237,11 @@ const operations: Operation[] = [
     name: "listSystemRejectedRecords",
     action: "data.read",
     run: (actor, w) => listSystemRejectedRecords({ actor, systemId: w.system.id, query: {} }),
+  },
+  {
+    name: "getCompanyHealth",
+    action: "data.read",
+    run: (actor, w) => getCompanyHealth({ actor, companyId: w.company.id, query: {} }),
   },
   {
     name: "listDashboards",

@@ -5,6 +5,7 @@
 export type CompanyPage =
   | "dashboards"
   | "alarms"
+  | "health"
   | "trace"
   | "stream-apps"
   | "grants"

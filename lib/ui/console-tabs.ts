@@ -19,6 +19,7 @@ const companyTabs: { page?: CompanyPage; label: string; needs: Action }[] = [
   { label: "Systems", needs: "system.read" },
   { page: "dashboards", label: "Dashboards", needs: "data.read" },
   { page: "alarms", label: "Alarms", needs: "data.read" },
+  { page: "health", label: "Health", needs: "data.read" },
   { page: "members", label: "Members", needs: "member.read" },
   { page: "audit", label: "Audit log", needs: "audit.read" },
   { page: "provisioning", label: "Provisioning", needs: "cluster.read" },
