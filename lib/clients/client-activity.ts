@@ -68,6 +68,17 @@ export class ProductionCounter {
   }
 }
 
+/** What a poll learns of a client's consumer group. */
+interface GroupActivity {
+  committed: bigint | null;
+  lag: bigint | null;
+  groupState: string;
+  groupMembers: number;
+  consumedPerMinute: number;
+  polledAt?: Date;
+  lastConsumedAt?: Date;
+}
+
 /**
  * Reads every active client's consumer group (committed positions on its system's `.int` and `.ext`, state,
  * members, lag) and keeps it with the client's activity: when its committed positions last moved is when it last
@@ -104,20 +115,19 @@ export async function pollClientGroups(admin: KafkaAdmin, now = Date.now()): Pro
         }
         return o;
       };
-      let written = 0;
+      // Kafka is read eight clients at a time; the rows are written after, one by one (a transaction's connection
+      // runs one query at a time).
+      const writes: { clientId: string; data: GroupActivity }[] = [];
       const poll = async (c: (typeof due)[number]) => {
         const before = c.activity;
         const group = described.get(clientGroup(c.principal));
         if (!group || group.state === "dead") {
           // Never consumed (or its offsets expired): nothing to read, and nothing to write twice.
           if (before && before.groupState === "dead") return;
-          const data = { groupState: "dead", groupMembers: 0, committed: null, lag: null, consumedPerMinute: 0 };
-          await tx.clientActivity.upsert({
-            where: { clientId: c.id },
-            create: { clientId: c.id, ...data },
-            update: data,
+          writes.push({
+            clientId: c.id,
+            data: { groupState: "dead", groupMembers: 0, committed: null, lag: null, consumedPerMinute: 0 },
           });
-          written++;
           return;
         }
         const t = systemTopics(c.system.name);
@@ -130,7 +140,7 @@ export async function pollClientGroups(admin: KafkaAdmin, now = Date.now()): Pro
         const lag = withCommit.length > 0 ? withCommit.reduce((n, l) => n + BigInt(l.lag ?? 0), 0n) : null;
         const moved = committed !== null && before?.committed != null && committed > before.committed;
         const minutes = before?.polledAt ? (now - before.polledAt.getTime()) / 60_000 : 0;
-        const data = {
+        const data: GroupActivity = {
           committed,
           lag,
           groupState: group.state,
@@ -140,12 +150,7 @@ export async function pollClientGroups(admin: KafkaAdmin, now = Date.now()): Pro
             moved && minutes > 0 ? Math.round(Number(committed - (before?.committed ?? 0n)) / minutes) : 0,
           ...(moved ? { lastConsumedAt: new Date(now) } : {}),
         };
-        await tx.clientActivity.upsert({
-          where: { clientId: c.id },
-          create: { clientId: c.id, ...data },
-          update: data,
-        });
-        written++;
+        writes.push({ clientId: c.id, data });
       };
       const queue = [...due];
       await Promise.all(
@@ -153,7 +158,14 @@ export async function pollClientGroups(admin: KafkaAdmin, now = Date.now()): Pro
           for (let c = queue.shift(); c; c = queue.shift()) await poll(c);
         }),
       );
-      return written;
+      for (const { clientId, data } of writes) {
+        await tx.clientActivity.upsert({
+          where: { clientId },
+          create: { clientId, ...data },
+          update: data,
+        });
+      }
+      return writes.length;
     },
     { timeout: 60_000 },
   );
