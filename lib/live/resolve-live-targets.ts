@@ -29,7 +29,8 @@ function datastreamStream(d: DatastreamRow): LiveStreamInfo {
     companyId: d.system.companyId,
     systemId: d.systemId,
     name: d.fullName,
-    label: d.name,
+    // The station as well: a dashboard often shows the same datastream of several systems side by side.
+    label: `${d.fullName.split(".")[3] ?? ""} · ${d.name}`,
     observationType: d.observationType,
     unit: { name: d.unitName, symbol: d.unitSymbol },
   };
