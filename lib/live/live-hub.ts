@@ -1,5 +1,6 @@
 import "server-only";
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
+import { KafkaError } from "../kafka/errors";
 import { type PartitionPosition, PartitionReader } from "../kafka/partition-reader";
 import { createLogger } from "../log";
 import type { DatastreamCatalog } from "../sdk/datastream-catalog";
@@ -219,8 +220,11 @@ export class LiveHub {
         continue;
       }
       try {
+        // Topics that could not be re-attached after an outage come first: until they are, Kafka is not back (a
+        // fetch over the remaining partitions, maybe none, proves nothing).
+        if (this.pendingTopics.size > 0) await this.attachPending();
         const fetched = await this.reader.fetch({ maxWaitMs: this.options.maxWaitMs ?? 100 });
-        if (failures > 0 || this.kafkaState !== "live") this.setKafkaState("live");
+        if (this.kafkaState !== "live") this.setKafkaState("live");
         failures = 0;
         await this.dispatch(fetched);
       } catch (error) {
@@ -235,6 +239,26 @@ export class LiveHub {
     }
   }
 
+  /** Re-attaches the topics an outage left detached, from the positions they had (throws while Kafka is away). */
+  private async attachPending(): Promise<void> {
+    for (const topic of [...this.pendingTopics]) {
+      const position = (partition: number) => this.pending.get(`${topic}#${partition}`);
+      if (this.topics.has(topic)) {
+        try {
+          await this.reader?.add([topic], (_t, partition) => {
+            const at = position(partition);
+            return at === undefined ? "latest" : { offset: at };
+          });
+        } catch (error) {
+          // Deleted meanwhile (its system is gone): its streams lose their rights and leave; nothing to wait for.
+          if (!(error instanceof KafkaError && error.kind === "not-found")) throw error;
+        }
+      }
+      this.pendingTopics.delete(topic);
+      for (const k of [...this.pending.keys()]) if (k.startsWith(`${topic}#`)) this.pending.delete(k);
+    }
+  }
+
   /** A fresh connection that goes on from the old one's positions (nothing produced meanwhile is missed). */
   private async reopen(): Promise<void> {
     const old = this.reader;
@@ -243,20 +267,28 @@ export class LiveHub {
     await old?.close();
     const byTopic = new Map<string, Map<number, bigint>>();
     for (const p of positions) byTopic.set(p.topic, (byTopic.get(p.topic) ?? new Map()).set(p.partition, p.position));
+    // Topics already detached keep the positions they had (attachPending uses them); after the first failure the
+    // rest are detached at once rather than each waiting out its own timeouts.
+    let away = false;
     for (const topic of this.topics.keys()) {
+      if (this.pendingTopics.has(topic)) continue;
       const known = byTopic.get(topic);
-      try {
-        await this.reader.add([topic], (_t, partition) => {
-          const at = known?.get(partition);
-          return at === undefined ? "latest" : { offset: at };
-        });
-      } catch {
-        // Still away (the next fetch fails and brings us back here), or the topic is gone: the streams of a
-        // deleted system lose their rights and leave.
-        this.reader.remove(topic);
-        if (known) for (const [partition, position] of known) this.pending.set(`${topic}#${partition}`, position);
-        this.pendingTopics.add(topic);
+      if (!away) {
+        try {
+          await this.reader.add([topic], (_t, partition) => {
+            const at = known?.get(partition);
+            return at === undefined ? "latest" : { offset: at };
+          });
+          continue;
+        } catch (error) {
+          // A deleted topic (its system is gone): its streams lose their rights and leave.
+          if (error instanceof KafkaError && error.kind === "not-found") continue;
+          away = true;
+        }
       }
+      this.reader.remove(topic);
+      if (known) for (const [partition, position] of known) this.pending.set(`${topic}#${partition}`, position);
+      this.pendingTopics.add(topic);
     }
   }
 
@@ -264,18 +296,6 @@ export class LiveHub {
   private readonly pendingTopics = new Set<string>();
 
   private setKafkaState(state: LiveState): void {
-    if (state === "live" && this.pendingTopics.size > 0) {
-      const topics = [...this.pendingTopics];
-      this.pendingTopics.clear();
-      for (const topic of topics) {
-        void this.reader
-          ?.add([topic], (_t, partition) => {
-            const at = this.pending.get(`${topic}#${partition}`);
-            return at === undefined ? "latest" : { offset: at };
-          })
-          .catch(() => this.pendingTopics.add(topic));
-      }
-    }
     if (this.kafkaState === state) return;
     this.kafkaState = state;
     for (const stream of this.streams.values()) {
