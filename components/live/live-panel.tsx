@@ -1,4 +1,5 @@
 "use client";
+import { useMemo } from "react";
 import type { Panel } from "@/lib/dashboards/schemas";
 import type { LiveTarget } from "@/lib/live/live-protocol";
 import { LineChartView } from "./line-chart";
@@ -6,7 +7,7 @@ import { LiveStatusBadge } from "./live-status-badge";
 import { PositionView } from "./position-view";
 import { RecordsTable } from "./records-table";
 import { StateTimeline } from "./state-timeline";
-import { useLiveTargets, useNow, useStreamBuffers } from "./use-live";
+import { useLiveTargets, useStreamBuffers } from "./use-live";
 import { useWidth } from "./use-width";
 import { ValueTile } from "./value-tile";
 
@@ -35,19 +36,24 @@ export function LivePanelView({
   const [ref, width] = useWidth<HTMLDivElement>();
   const { keys, error } = useLiveTargets(targets, panel.windowSeconds, width);
   const flat = keys.map((k) => k[0] ?? "");
-  const buffers = useStreamBuffers(flat);
-  const now = useNow(1000);
+  // Charts take their data once a second (their window slides then too); tiles and tables at most four times.
+  const charted = panel.kind === "line" || panel.kind === "state" || panel.kind === "position";
+  const { buffers, at: now } = useStreamBuffers(flat, charted ? { everyMs: 1000 } : { throttleMs: 250 });
   const from = now - panel.windowSeconds * 1000;
-  const series = panel.streams.map((s, i) => {
-    const d = "datastreamId" in s ? datastreams[s.datastreamId] : undefined;
-    const path = "datastreamId" in s ? s.path : undefined;
-    return {
-      label: d ? (path ? `${d.name} ${path}` : d.name) : "Incoming records",
-      buffer: buffers[i],
-      path,
-      unit: d?.unitSymbol || undefined,
-    };
-  });
+  const series = useMemo(
+    () =>
+      panel.streams.map((s, i) => {
+        const d = "datastreamId" in s ? datastreams[s.datastreamId] : undefined;
+        const path = "datastreamId" in s ? s.path : undefined;
+        return {
+          label: d ? (path ? `${d.name} ${path}` : d.name) : "Incoming records",
+          buffer: buffers[i],
+          path,
+          unit: d?.unitSymbol || undefined,
+        };
+      }),
+    [panel.streams, datastreams, buffers],
+  );
   return (
     <div ref={ref} className="flex h-full flex-col gap-2">
       <LiveStatusBadge buffers={buffers} />

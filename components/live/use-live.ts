@@ -1,6 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
-import { useShallow } from "zustand/react/shallow";
+import { useEffect, useState } from "react";
 import type { LiveTarget, StreamKey } from "@/lib/live/live-protocol";
 import { liveConnection } from "@/lib/live-client/live-connection";
 import { type StreamBuffer, useLiveStore } from "@/lib/live-client/live-store";
@@ -29,15 +28,68 @@ export function useLiveTargets(targets: readonly LiveTarget[], windowSeconds: nu
   return { keys, error };
 }
 
-/** The browser's buffers of these streams (re-rendering only when one of them changes). */
-export function useStreamBuffers(keys: readonly string[]): (StreamBuffer | undefined)[] {
+/**
+ * How often a view takes the streams' newest state. Charts redraw on a clock (`everyMs`): their window slides
+ * anyway, and a few hundred records a second must not mean a few hundred redraws. Tiles and tables follow changes,
+ * at most once per `throttleMs`.
+ */
+export type BufferRefresh = { everyMs: number } | { throttleMs: number };
+
+/** The browser's buffers of these streams, taken as `refresh` says, with the time they were taken. */
+export function useStreamBuffers(
+  keys: readonly string[],
+  refresh: BufferRefresh = { throttleMs: 0 },
+): { buffers: (StreamBuffer | undefined)[]; at: number } {
   const id = keys.join(",");
-  const versions = useLiveStore(useShallow((s) => keys.map((k) => s.streams[k]?.version ?? -1)));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the versions say when the buffers changed
-  return useMemo(() => {
-    const { streams } = useLiveStore.getState();
-    return id ? id.split(",").map((k) => streams[k]) : [];
-  }, [id, versions.join(",")]);
+  const [state, setState] = useState(() => ({ buffers: read(id), at: Date.now() }));
+  const everyMs = "everyMs" in refresh ? refresh.everyMs : undefined;
+  const throttleMs = "throttleMs" in refresh ? refresh.throttleMs : 0;
+  useEffect(() => {
+    const take = () => setState({ buffers: read(id), at: Date.now() });
+    take();
+    if (everyMs !== undefined) {
+      const t = setInterval(take, everyMs);
+      return () => clearInterval(t);
+    }
+    let seen = versionsOf(id, useLiveStore.getState().streams);
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useLiveStore.subscribe((s) => {
+      const now = versionsOf(id, s.streams);
+      if (now === seen) return;
+      seen = now;
+      const wait = last + throttleMs - Date.now();
+      if (wait <= 0) {
+        last = Date.now();
+        take();
+      } else {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          last = Date.now();
+          take();
+        }, wait);
+      }
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [id, everyMs, throttleMs]);
+  return state;
+}
+
+function read(id: string): (StreamBuffer | undefined)[] {
+  const { streams } = useLiveStore.getState();
+  return id ? id.split(",").map((k) => streams[k]) : [];
+}
+
+function versionsOf(id: string, streams: Record<string, StreamBuffer>): string {
+  return id
+    ? id
+        .split(",")
+        .map((k) => streams[k]?.version ?? -1)
+        .join(",")
+    : "";
 }
 
 /** Now, every `ms` milliseconds: ages ("12 s ago") and windows move on. */

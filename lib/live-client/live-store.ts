@@ -53,33 +53,67 @@ function mutate(key: string, change: (b: StreamBuffer) => StreamBuffer): void {
   });
 }
 
+/** Whether offset `a` is after `b` (decimal strings without leading zeros: shorter is smaller). */
+function offsetAfter(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a > b;
+}
+
+// Per stream, the newest offset held per partition: a live record at or below it is one the browser has already
+// (a backfill overlapping the live frames), and is not added twice.
+const newest = new Map<string, Map<number, string>>();
+
 function applyFrames(): void {
   scheduled = false;
   const frames = pending;
   pending = [];
   const byStream = new Map<string, LiveFrame[]>();
-  for (const f of frames) byStream.set(f.stream, [...(byStream.get(f.stream) ?? []), f]);
+  for (const f of frames) {
+    const list = byStream.get(f.stream);
+    if (list) list.push(f);
+    else byStream.set(f.stream, [f]);
+  }
   useLiveStore.setState((s) => {
     const streams = { ...s.streams };
     for (const [key, list] of byStream) {
       const current = streams[key] ?? empty();
-      // A record is known by partition and offset: a backfill overlapping live records adds nothing twice.
-      const seen = new Set(current.records.slice(-2000).map((r) => `${r.p}:${r.o}`));
+      let high = newest.get(key);
+      if (!high) {
+        high = new Map();
+        newest.set(key, high);
+      }
+      // Appended in place: thousands of records a second must not copy the buffer each time. Views notice the
+      // change by the buffer's version, never by the array's identity.
       let records = current.records;
       let lastRecordAt = current.lastRecordAt;
       let downsampled = current.downsampled;
       for (const f of list) {
-        const fresh = f.records.filter((r) => !seen.has(`${r.p}:${r.o}`));
-        if (f.backfill) records = [...fresh, ...records].sort((a, b) => a.t - b.t);
-        else records = records.concat(fresh);
-        for (const r of fresh) if (lastRecordAt === undefined || r.t > lastRecordAt) lastRecordAt = r.t;
+        if (f.backfill) {
+          const known = new Set(records.map((r) => `${r.p}:${r.o}`));
+          const fresh = f.records.filter((r) => !known.has(`${r.p}:${r.o}`));
+          records = [...fresh, ...records].sort((a, b) => a.t - b.t);
+          for (const r of fresh) remember(high, r);
+          for (const r of fresh) if (lastRecordAt === undefined || r.t > lastRecordAt) lastRecordAt = r.t;
+        } else {
+          for (const r of f.records) {
+            const held = high.get(r.p);
+            if (held !== undefined && !offsetAfter(r.o, held)) continue;
+            high.set(r.p, r.o);
+            records.push(r);
+            if (lastRecordAt === undefined || r.t > lastRecordAt) lastRecordAt = r.t;
+          }
+        }
         if (f.downsampled) downsampled = true;
       }
-      if (records.length > MAX_BUFFERED_RECORDS) records = records.slice(records.length - MAX_BUFFERED_RECORDS);
+      if (records.length > MAX_BUFFERED_RECORDS * 1.1) records.splice(0, records.length - MAX_BUFFERED_RECORDS);
       streams[key] = { ...current, records, lastRecordAt, downsampled, version: current.version + 1 };
     }
     return { streams };
   });
+}
+
+function remember(high: Map<number, string>, r: LiveRecord): void {
+  const held = high.get(r.p);
+  if (held === undefined || offsetAfter(r.o, held)) high.set(r.p, r.o);
 }
 
 export const liveStore = {
@@ -118,14 +152,8 @@ export const liveStore = {
   },
   /** Per partition, the next offset this browser needs of a stream: what a reconnect asks the server for. */
   resumeOf(key: StreamKey): Record<string, string> | undefined {
-    const records = useLiveStore.getState().streams[key]?.records ?? [];
-    if (records.length === 0) return undefined;
-    const next: Record<string, bigint> = {};
-    for (const r of records) {
-      const n = BigInt(r.o) + 1n;
-      const p = String(r.p);
-      if (next[p] === undefined || next[p] < n) next[p] = n;
-    }
-    return Object.fromEntries(Object.entries(next).map(([p, n]) => [p, n.toString()]));
+    const high = newest.get(key);
+    if (!high || high.size === 0) return undefined;
+    return Object.fromEntries([...high].map(([p, o]) => [String(p), (BigInt(o) + 1n).toString()]));
   },
 };
