@@ -31,12 +31,18 @@ function progress(text: string) {
   process.stderr.write(`\r\u001b[2K${text}`);
 }
 
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number): number {
+/** CPU seconds a process used since `before`, in user and system mode. */
+function cpuSince(pid: number, before: { user: number; system: number }) {
+  const now = cpuSplit(pid);
+  return { user: now.user - before.user, system: now.system - before.system };
+}
+
+/** CPU seconds a process has used so far in user and in system (kernel) mode. */
+function cpuSplit(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // Fields 14 and 15 of stat(5), counted from the state (field 3) after the command name.
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  return { user: Number(fields[11]) / ticksPerSecond, system: Number(fields[12]) / ticksPerSecond };
 }
 
 const RECORD_MARK = Buffer.from('{"p":');
@@ -91,10 +97,18 @@ interface Run {
   p99: number;
   max: number;
   cpu: number;
+  /** Of cpu, the seconds spent in the kernel (socket writes, mostly). */
+  kernel: number;
   recordsPerFrame: number;
 }
 
-function summarize(side: Run["side"], rate: number, watches: Watch[], perClient: number, cpu: number): Run {
+function summarize(
+  side: Run["side"],
+  rate: number,
+  watches: Watch[],
+  perClient: number,
+  cpu: { user: number; system: number },
+): Run {
   const latencies = watches.flatMap((w) => w.latencies).sort((a, b) => a - b);
   const received = watches.reduce((n, w) => n + w.received, 0);
   const frames = watches.reduce((n, w) => n + w.frames, 0);
@@ -107,7 +121,8 @@ function summarize(side: Run["side"], rate: number, watches: Watch[], perClient:
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     max: latencies.at(-1) ?? Number.NaN,
-    cpu,
+    cpu: cpu.user + cpu.system,
+    kernel: cpu.system,
     recordsPerFrame: frames > 0 ? received / frames : 0,
   };
 }
@@ -198,25 +213,29 @@ for (const rate of rates) {
   await world.produce(10, value - 10);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   for (const w of watches) Object.assign(w, { received: 0, frames: 0, missedTold: 0, latencies: [] });
-  const cpu0 = cpuSeconds(rhei.pid);
+  const cpu0 = cpuSplit(rhei.pid);
   await produceInChild(rate, value);
   value += perClient;
   await settle(watches, perClient);
-  const rheiRun = summarize("rhei", rate, watches, perClient, cpuSeconds(rhei.pid) - cpu0);
+  const rheiRun = summarize("rhei", rate, watches, perClient, cpuSince(rhei.pid, cpu0));
   results.push(rheiRun);
   for (const s of sockets) s.close();
   await rhei.stop();
 
   // Baseline: the same frames from a bare Socket.IO server.
   progress(`rate ${rate}/s: baseline`);
-  const bare = await startSocketConsole({}, "bench/support/bare-live-server.ts");
+  const bare = await startSocketConsole(
+    {},
+    "bench/support/bare-live-server.ts",
+    profile ? ["--cpu-prof", "--cpu-prof-dir=bench/results"] : [],
+  );
   const base = await connectAll(bare, cookie, { target: "baseline" });
-  const bcpu0 = cpuSeconds(bare.pid);
+  const bcpu0 = cpuSplit(bare.pid);
   const perFrame = Math.max(1, Math.round(rheiRun.recordsPerFrame));
   const answer = await fetch(`${bare.url}/start?rate=${rate}&perFrame=${perFrame}&seconds=${seconds}`);
   if (!answer.ok) throw new Error(`the baseline server answered ${answer.status}`);
   await settle(base.watches, perClient);
-  results.push(summarize("baseline", rate, base.watches, perClient, cpuSeconds(bare.pid) - bcpu0));
+  results.push(summarize("baseline", rate, base.watches, perClient, cpuSince(bare.pid, bcpu0)));
   for (const s of base.sockets) s.close();
   await bare.stop();
 }
@@ -228,10 +247,10 @@ console.log(
   `\nlive path, ${clients} clients (${parsing} parse every frame), ${seconds} s per rate; latency in ms, CPU in s of the server process\n`,
 );
 console.log(
-  "| rate/s | side     | records/frame | p50 | p99 | max | missed (of expected) | told missed | server CPU | CPU ratio |",
+  "| rate/s | side     | records/frame | p50 | p99 | max | missed (of expected) | told missed | server CPU | of it kernel | CPU ratio |",
 );
 console.log(
-  "| -----: | -------- | ------------: | --: | --: | --: | -------------------- | ----------: | ---------: | --------: |",
+  "| -----: | -------- | ------------: | --: | --: | --: | -------------------- | ----------: | ---------: | -----------: | --------: |",
 );
 for (const r of results) {
   const baseline = results.find((b) => b.side === "baseline" && b.rate === r.rate);
@@ -239,7 +258,7 @@ for (const r of results) {
   console.log(
     `| ${r.rate} | ${r.side.padEnd(8)} | ${fmt(r.recordsPerFrame, 1)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${
       r.expected - r.received
-    } of ${r.expected} | ${r.missedTold} | ${fmt(r.cpu, 2)} | ${ratio} |`,
+    } of ${r.expected} | ${r.missedTold} | ${fmt(r.cpu, 2)} | ${fmt(r.kernel, 2)} | ${ratio} |`,
   );
 }
 process.exit(0);

@@ -48,8 +48,17 @@ export function useStreamBuffers(
     const take = () => setState({ buffers: read(id), at: Date.now() });
     take();
     if (everyMs !== undefined) {
-      const t = setInterval(take, everyMs);
-      return () => clearInterval(t);
+      // Each view on a clock of its own phase: twenty charts redraw spread over the second, not all at once in one
+      // long task.
+      let t: ReturnType<typeof setInterval> | undefined;
+      const start = setTimeout(() => {
+        take();
+        t = setInterval(take, everyMs);
+      }, Math.random() * everyMs);
+      return () => {
+        clearTimeout(start);
+        clearInterval(t);
+      };
     }
     let seen = versionsOf(id, useLiveStore.getState().streams);
     let last = 0;
