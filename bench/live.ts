@@ -11,6 +11,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Socket } from "socket.io-client";
+import { consoleKafkaConfig } from "@/lib/kafka/console-connection";
+import { PartitionReader } from "@/lib/kafka/partition-reader";
 import { seedLiveWorld } from "@/test/live-world";
 import { connectSocket, type SocketConsole, sessionCookie, startSocketConsole } from "@/test/socket-consoles";
 
@@ -88,7 +90,7 @@ function percentile(sorted: number[], q: number): number {
 }
 
 interface Run {
-  side: "rhei" | "baseline";
+  side: "rhei" | "baseline" | "kafka";
   rate: number;
   expected: number;
   received: number;
@@ -197,6 +199,41 @@ async function produceInChild(rate: number, from: number): Promise<void> {
   if (code !== 0 || !out.startsWith("done")) throw new Error(`the producer exited with ${code}: ${out}`);
 }
 
+/**
+ * The Kafka part alone, for reference: a group-less reader (the hub's own kind) in this process, timing each record
+ * from its phenomenon time (when the SDK was asked to produce it) to its fetch.
+ */
+function watchKafka(topic: string) {
+  const w: Watch = { received: 0, frames: 0, missedTold: 0, latencies: [] };
+  const reader = PartitionReader.open(consoleKafkaConfig({ clientId: "bench-live-floor" }));
+  let running = true;
+  const loop = (async () => {
+    await reader.add([topic], "latest");
+    while (running) {
+      const fetched = await reader.fetch({ maxWaitMs: 100 });
+      const at = Date.now();
+      if (fetched.length > 0) w.frames++;
+      for (const m of fetched) {
+        const t = Date.parse(
+          (JSON.parse(m.value?.toString("utf8") ?? "{}") as { phenomenonTime: string }).phenomenonTime,
+        );
+        if (Number.isFinite(t)) {
+          w.received++;
+          w.latencies.push(at - t);
+        }
+      }
+    }
+  })();
+  return {
+    watch: w,
+    async stop() {
+      running = false;
+      await loop;
+      await reader.close();
+    },
+  };
+}
+
 const world = await seedLiveWorld();
 const cookie = await sessionCookie(world.admin.id);
 const results: Run[] = [];
@@ -213,12 +250,16 @@ for (const rate of rates) {
   await world.produce(10, value - 10);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   for (const w of watches) Object.assign(w, { received: 0, frames: 0, missedTold: 0, latencies: [] });
+  const floor = watchKafka(world.kafka.topics.int);
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const cpu0 = cpuSplit(rhei.pid);
   await produceInChild(rate, value);
   value += perClient;
   await settle(watches, perClient);
   const rheiRun = summarize("rhei", rate, watches, perClient, cpuSince(rhei.pid, cpu0));
   results.push(rheiRun);
+  await floor.stop();
+  results.push(summarize("kafka", rate, [floor.watch], perClient, { user: Number.NaN, system: Number.NaN }));
   for (const s of sockets) s.close();
   await rhei.stop();
 
