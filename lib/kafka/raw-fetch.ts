@@ -1,4 +1,11 @@
-import { type Broker, ConnectionPool, FetchIsolationLevels, fetchV17, ResponseError } from "@platformatic/kafka";
+import {
+  type Broker,
+  ConnectionPool,
+  FetchIsolationLevels,
+  fetchV17,
+  offsetFetchV9,
+  ResponseError,
+} from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
@@ -7,6 +14,8 @@ import { committedBatches } from "./read-committed";
 // One Fetch request, read_committed, sent on connections of our own: @platformatic/kafka's Consumer.fetch() would
 // filter aborted transactions wrongly on the way back (see read-committed.ts), so its low-level Fetch v17 request
 // is used and the filtering done by committedBatches. Fetch needs no group, only READ (implies DESCRIBE) on topics.
+// Committed positions are read the same way, with require_stable (KIP-447): the library's OffsetFetch does not ask
+// for it, and an offset a transaction is still committing must not be read as if it were final.
 
 export interface FetchPartitionRequest {
   topicId: string;
@@ -124,6 +133,50 @@ export class RawFetcher {
       }
     }
     return out;
+  }
+
+  /**
+   * The group's committed next offsets of the partitions (-1n: none committed yet), once no transaction is still
+   * committing offsets for them (UNSTABLE_OFFSET_COMMIT is waited out, up to `timeoutMs`).
+   */
+  async stableOffsets(
+    coordinator: Broker,
+    groupId: string,
+    partitions: { topic: string; partition: number }[],
+    timeoutMs = 60_000,
+  ): Promise<Map<string, bigint>> {
+    const byTopic = new Map<string, number[]>();
+    for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+    const request = [
+      {
+        groupId,
+        memberId: null,
+        memberEpoch: -1,
+        topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
+      },
+    ];
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
+      try {
+        const connection = await this.pool.get(coordinator);
+        const response = await offsetFetchV9.api.async(connection, request, true);
+        const out = new Map<string, bigint>();
+        for (const g of response.groups) {
+          for (const t of g.topics)
+            for (const p of t.partitions) out.set(`${t.name}#${p.partitionIndex}`, p.committedOffset);
+        }
+        return out;
+      } catch (error) {
+        const found = (error as { findBy?: (key: string, value: unknown) => unknown }).findBy;
+        const retriable = ["UNSTABLE_OFFSET_COMMIT", "COORDINATOR_LOAD_IN_PROGRESS", "NOT_COORDINATOR"].some((code) =>
+          found?.call(error, "apiId", code),
+        );
+        if (!retriable || Date.now() + delay > deadline) {
+          throw toKafkaError(error, `reading the committed offsets of group ${groupId}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   async close(): Promise<void> {
