@@ -159,7 +159,12 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
       ? async () => undefined
       : subscribeEvents(
           ["system.changed", "client.changed", "provisioning.requested", "stream-app.changed", "grant.changed"],
-          (event) => nudge(event.type === EVENTS_RESUMED ? undefined : event.companyId),
+          (event) => {
+            if (event.type === EVENTS_RESUMED) return nudge();
+            nudge(event.companyId);
+            // A grant's receiver holds the ACLs of the apps reading under it.
+            if (event.type === "grant.changed") nudge(event.targetCompanyId);
+          },
         );
   nudge(); // a first full pass at start
 
