@@ -31,7 +31,7 @@ function show(v: Value): string {
     : String(v);
 }
 
-function valueOf(e: Expr, record: FilterRecord): Value {
+function valueIn(e: Expr, record: FilterRecord): Value {
   return compileValue(e)(record, createStats());
 }
 
@@ -42,13 +42,13 @@ function holds(e: Expr, record: FilterRecord): boolean {
 /** The values a comparison's sides had, for the words "result < 0 is false (result is 3.5)". */
 function sides(e: Expr, record: FilterRecord): string {
   if (e.kind !== "compare") {
-    if (e.kind === "key" || e.kind === "call") return ` (${printExpression(e)} is ${show(valueOf(e, record))})`;
+    if (e.kind === "key" || e.kind === "call") return ` (${printExpression(e)} is ${show(valueIn(e, record))})`;
     return "";
   }
   const parts: string[] = [];
   for (const side of [e.left, e.right]) {
     if (side.kind === "number" || side.kind === "string" || side.kind === "boolean") continue;
-    parts.push(`${printExpression(side)} is ${show(valueOf(side, record))}`);
+    parts.push(`${printExpression(side)} is ${show(valueIn(side, record))}`);
   }
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }

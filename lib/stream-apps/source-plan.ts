@@ -52,7 +52,7 @@ export function sourceGate(source: ReadableSystem): RecordGate {
     // A condition that no longer parses (it was checked when offered) lets nothing through rather than everything.
     const condition = parsed === undefined ? undefined : parsed.ok ? compileQuery(parsed.query) : null;
     return (fullName: string, record: () => FilterRecord) =>
-      covers(fullName) && (condition === undefined || (condition !== null && condition.test(record())));
+      covers(fullName) && (condition === undefined || condition?.test(record()) === true);
   });
   return (fullName, record) => gates.some((gate) => gate(fullName, record));
 }
