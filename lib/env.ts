@@ -51,6 +51,16 @@ const envSchema = z.object({
    * The stream apps' Kafka passwords are derived from it (HMAC per app and credential version), by the console's
    * reconciler, which sets them on the cluster, and by every worker, which logs in with them: nothing stored.
    */
+  /** A worker runs only these companies' stream apps (comma-separated ids; all when unset). */
+  RHEI_WORKER_COMPANIES: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ?.split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
   RHEI_STREAM_APP_SECRET: z
     .string()
     .min(32, "RHEI_STREAM_APP_SECRET must be at least 32 characters (a random secret)")

@@ -10,7 +10,9 @@ import { platformaticConnectionOptions } from "./platformatic-client";
 // refused. @platformatic/kafka 1.35.0 sends InitProducerId with producer id 0 and epoch 0 unless told otherwise,
 // which the coordinator takes as "I am producer 0, epoch 0" and answers PRODUCER_FENCED for any transactional id used
 // before: a restarted worker could never take over its partitions. Passing -1/-1 (KIP-360's "no producer yet") is
-// what makes it work; docs/stream-apps.md has the experiment.
+// what makes it work; docs/stream-apps.md has the experiment. It also picks AddPartitionsToTxn v5, but since
+// KIP-890 (Kafka 3.6) versions 4 and up are the brokers' own (verify-only, batched) and need CLUSTER_ACTION: any
+// principal but a super user is refused. Clients must use v3, so the version is capped below.
 
 export interface OutputRecord {
   topic: string;
@@ -86,6 +88,7 @@ export class TransactionalProducer {
       ...platformaticConnectionOptions(config),
     });
     try {
+      await capClientApiVersions(producer);
       // beginTransaction runs InitProducerId (the fencing); the empty transaction is then dropped on this side
       // only (cancel: nothing was sent, so the coordinator holds nothing to abort).
       const t = await producer.beginTransaction();
@@ -147,4 +150,22 @@ export class TransactionalProducer {
   async close(): Promise<void> {
     await this.producer.close().catch(() => undefined);
   }
+}
+
+/** The highest version of each API a client may use, where the broker offers more than clients may send. */
+const CLIENT_API_CAPS: Record<string, number> = { AddPartitionsToTxn: 3 };
+
+/**
+ * Lists the broker's APIs once and caps those in CLIENT_API_CAPS before the producer uses them. The library keeps
+ * the list under a private symbol (found by its description), which it fills only when empty: filled here, it stays.
+ */
+async function capClientApiVersions(producer: Producer): Promise<void> {
+  const apis = await producer.listApis();
+  const slot = Object.getOwnPropertySymbols(producer).find((s) => s.description === "plt.kafka.base.apis");
+  if (!slot)
+    throw new Error("@platformatic/kafka changed: cannot cap AddPartitionsToTxn to v3 (see transactional-producer.ts)");
+  (producer as unknown as Record<symbol, unknown>)[slot] = apis.map((api) => {
+    const cap = CLIENT_API_CAPS[api.name];
+    return cap === undefined || api.maxVersion <= cap ? api : { ...api, maxVersion: cap };
+  });
 }
