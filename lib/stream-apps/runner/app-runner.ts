@@ -27,7 +27,7 @@ export interface AppRunnerDeps {
 const MAX_BACKOFF_MS = 30_000;
 
 /** A failure in words for the app's page: what is wrong and whether it will sort itself out. */
-function describe(error: unknown): { state: RunnerReport["state"]; reason: string; kind: KafkaErrorKind | "fenced" } {
+function describeFailure(error: unknown): { state: RunnerReport["state"]; reason: string; kind: KafkaErrorKind | "fenced" } {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof TransactionFailed && error.fenced) {
     return { state: "waiting", kind: "fenced", reason: "Another worker took over a partition; rejoining the group" };
@@ -118,7 +118,7 @@ export class AppRunner {
         this.failure ??= error;
       }
       if (this.stopping) break;
-      const d = describe(this.failure);
+      const d = describeFailure(this.failure);
       this.setState(d.state, d.reason);
       if (d.reason !== lastReason) this.log(d.state === "failing" ? "error" : "warn", `${d.reason} (retrying)`);
       lastReason = d.reason;
