@@ -18,19 +18,28 @@ export interface WorldSystem {
   /** Full names of its datastreams: `temperature` (Measurement), `status` (Category). */
   temperature: string;
   status: string;
+  /** More Measurement datastreams (`Main.T0`, `Main.T1`, …), so records spread over partitions by key. */
+  extra: string[];
 }
 
-export async function seedStreamSystem(admin: SeededUser, companyId: string, partitions = 2): Promise<WorldSystem> {
+export async function seedStreamSystem(
+  admin: SeededUser,
+  companyId: string,
+  partitions = 2,
+  extra = 0,
+): Promise<WorldSystem> {
   const system = await createSystem({
     actor: admin.actor,
     companyId,
     input: { workcenter: uniq("wc"), station: uniq("st"), partitions },
   });
   const thing = await createThing({ actor: admin.actor, systemId: system.id, input: { name: "Main" } });
+  const names = Array.from({ length: extra }, (_, i) => `T${i}`);
   for (const [name, observationType] of [
-    ["Air Temperature", "Measurement"],
-    ["Status", "Category"],
-  ] as const) {
+    ["Air Temperature", "Measurement"] as const,
+    ["Status", "Category"] as const,
+    ...names.map((n) => [n, "Measurement"] as const),
+  ]) {
     await createDatastream({
       actor: admin.actor,
       systemId: system.id,
@@ -42,6 +51,7 @@ export async function seedStreamSystem(admin: SeededUser, companyId: string, par
     name: system.name,
     temperature: `${system.name}.Main.Air Temperature`,
     status: `${system.name}.Main.Status`,
+    extra: names.map((n) => `${system.name}.Main.${n}`),
   };
 }
 

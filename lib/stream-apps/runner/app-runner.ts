@@ -27,7 +27,11 @@ export interface AppRunnerDeps {
 const MAX_BACKOFF_MS = 30_000;
 
 /** A failure in words for the app's page: what is wrong and whether it will sort itself out. */
-function describeFailure(error: unknown): { state: RunnerReport["state"]; reason: string; kind: KafkaErrorKind | "fenced" } {
+function describeFailure(error: unknown): {
+  state: RunnerReport["state"];
+  reason: string;
+  kind: KafkaErrorKind | "fenced";
+} {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof TransactionFailed && error.fenced) {
     return { state: "waiting", kind: "fenced", reason: "Another worker took over a partition; rejoining the group" };

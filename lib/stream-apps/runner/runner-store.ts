@@ -192,8 +192,9 @@ export class RunnerStore {
     }
   }
 
-  /** Keeps each app's newest APP_LOG_KEEP lines. */
+  /** Keeps each app's newest APP_LOG_KEEP lines, and forgets reports of workers silent for an hour (killed ones). */
   async trimLogs(appIds: readonly string[]): Promise<void> {
+    await db.streamAppRunner.deleteMany({ where: { heartbeatAt: { lt: new Date(Date.now() - 3_600_000) } } });
     for (const appId of appIds) {
       const cut = await db.streamAppLogEntry.findMany({
         where: { appId },
