@@ -40,7 +40,12 @@ async function whyNotReadable(companyId: string, systemName: string): Promise<st
         include: { sourceCompany: { select: { domain: true, enterprise: true } } },
       })
     : null;
-  if (!last) return `No grant lets it read ${systemName} (deleted, or never granted)`;
+  if (!last) {
+    const own = await db.company.findUnique({ where: { id: companyId }, select: { domain: true, enterprise: true } });
+    if (!system && own && systemName.startsWith(`${companyName(own)}.`))
+      return `Its source system ${systemName} was deleted`;
+    return `No grant lets it read ${systemName} (deleted, or never granted)`;
+  }
   const source = companyName(last.sourceCompany);
   if (last.status === "revoked") {
     const side = last.revokedByCompanyId === last.sourceCompanyId ? source : "your company";
