@@ -4,6 +4,7 @@ import { authorize } from "../authz/authorize";
 import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
 import { explainSelection } from "../filter-language";
 import { consoleKafkaConfig } from "../kafka/console-connection";
+import { toKafkaError } from "../kafka/errors";
 import { readLastRecords } from "../kafka/read-last";
 import { RecordPipeline } from "../sdk/record-pipeline";
 import type { RejectedRecord } from "../sdk/rejected-record";
@@ -42,12 +43,19 @@ export async function testStreamAppDraft({
   const target = await ownTargetSystem(companyId, data.targetSystemId);
   const check = await checkDefinition({ companyId, targetSystemId: target.id, query: data.query });
   const summary = { ok: check.ok, errors: check.errors, warnings: check.warnings };
-  if (!check.query) return { check: summary, read: 0, withheld: 0, rejected: [], records: [] };
+  if (!check.query) return { check: summary, read: 0, withheld: 0, rejected: [], records: [], unavailable: undefined };
   const query = check.query;
   const topics = new Map<string, ReadableSystem>(check.sources.map((s) => [systemTopics(s.name).int, s]));
-  const raw = await readLastRecords(consoleKafkaConfig({ clientId: "rhei-console-test-query" }), [...topics.keys()], {
-    perPartition: data.perPartition,
-  });
+  let raw: Awaited<ReturnType<typeof readLastRecords>>;
+  try {
+    raw = await readLastRecords(consoleKafkaConfig({ clientId: "rhei-console-test-query" }), [...topics.keys()], {
+      perPartition: data.perPartition,
+    });
+  } catch (error) {
+    // Kafka away, or a source's topic not created yet: the check still stands; say why there are no records.
+    const unavailable = toKafkaError(error, "reading the sources' newest records").message;
+    return { check: summary, read: 0, withheld: 0, rejected: [], records: [], unavailable };
+  }
   const catalog = new ConsoleDatastreamCatalog();
   const rejected: RejectedRecord[] = [];
   const pipeline = new RecordPipeline({ catalog, filter: () => undefined, onRejected: (r) => rejected.push(r) });
@@ -103,6 +111,7 @@ export async function testStreamAppDraft({
       .slice(0, 50)
       .map((r) => ({ reason: r.reason, topic: r.topic, partition: r.partition, offset: r.offset })),
     records: records.slice(0, MAX_SHOWN),
+    unavailable: undefined as string | undefined,
   };
 }
 export type DraftTest = Awaited<ReturnType<typeof testStreamAppDraft>>;
