@@ -144,6 +144,7 @@ const operations: Operation[] = [
     run: async (actor, w) => {
       await deleteClient({ actor: owner.actor, clientId: w.client.id });
       await deleteSystem({ actor: owner.actor, systemId: w.system.id });
+      await deleteSystem({ actor: owner.actor, systemId: w.target.id });
       return deleteCompany({ actor, companyId: w.company.id });
     },
   },
