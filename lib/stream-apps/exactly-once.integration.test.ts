@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { decoded, provision, readExt, seedStreamCompany, writeReadings } from "@/test/stream-app-world";
+import { exited, startWorkerProcess } from "@/test/worker-process";
 import { createStreamApp } from "./create-stream-app";
 import { deployStreamApp } from "./deploy-stream-app";
 import { stopStreamApp } from "./stop-stream-app";
@@ -10,25 +11,13 @@ import { stopStreamApp } from "./stop-stream-app";
 // Exactly once from source to target, the hard way: worker processes (npm run worker's entry, worker.ts) killed with
 // SIGKILL at random moments while records stream in, restarted each time; then the target's .ext must hold every
 // selected record exactly once (no loss, no duplicate), compared with what was written to the source.
-const root = process.cwd();
 const children = new Set<ChildProcess>();
 let output = "";
 
 function startWorker(companyId: string): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/runtime/register-hooks.mjs", "worker.ts"],
-    {
-      cwd: root,
-      env: { ...process.env, RHEI_PROCESS: "worker", RHEI_WORKER_COMPANIES: companyId, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  const child = startWorkerProcess([companyId], (text) => {
+    output = (output + text).slice(-20_000);
+  });
   children.add(child);
   child.on("exit", () => children.delete(child));
   return child;
@@ -82,7 +71,7 @@ describe("a worker killed with SIGKILL mid-stream", () => {
       await sleep(wait);
       kills.push(wait);
       worker.kill("SIGKILL");
-      await new Promise((resolve) => worker.once("exit", resolve));
+      await exited(worker);
       worker = startWorker(world.company.id);
     }
     await writing;
@@ -116,7 +105,7 @@ describe("a worker killed with SIGKILL mid-stream", () => {
     }
 
     worker.kill("SIGTERM");
-    await new Promise((resolve) => worker.once("exit", resolve));
+    await exited(worker);
     await stopStreamApp({ actor: world.engineer.actor, appId: app.id });
     // The worker stopped by SIGTERM took its report away; the killed ones' reports are stale (and ignored).
     const fresh = await db.streamAppRunner.count({
