@@ -22,8 +22,8 @@ export function TestResults({ result }: { result: DraftTest }) {
         ),
     },
     { header: "Phenomenon time", className: "whitespace-nowrap font-mono", cell: (r) => r.phenomenonTime },
-    { header: "Datastream", className: "break-all", cell: (r) => r.name.split(".").slice(4).join(".") },
-    { header: "Result", className: "font-mono break-all", cell: (r) => r.result },
+    { header: "Datastream", className: "min-w-32", cell: (r) => r.name.split(".").slice(4).join(".") },
+    { header: "Result", className: "whitespace-nowrap font-mono", cell: (r) => r.result },
     {
       header: "Why",
       cell: (r) => <span className={r.selected ? "text-emerald-800" : "text-slate-600"}>{r.reason}</span>,

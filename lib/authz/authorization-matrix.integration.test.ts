@@ -99,30 +99,37 @@ async function world() {
       lastAt: now,
     },
   });
-  // A stream app into a second system, a grant the company offers and one it was offered (not yet answered).
-  const target = await createSystem({
-    actor: owner.actor,
-    companyId: company.id,
-    input: { workcenter: "wc", station: "target" },
-  });
-  const { app } = await createStreamApp({
-    actor: owner.actor,
-    companyId: company.id,
-    input: { name: "copy", targetSystemId: target.id, query: `SELECT * FROM ${system.name}` },
-  });
-  const offered = await offerGrant({
-    actor: owner.actor,
-    systemId: system.id,
-    input: { targetCompany: `${partner.company.domain}.${partner.company.enterprise}` },
-  });
-  const received = await offerGrant({
-    actor: owner.actor,
-    systemId: partner.system.id,
-    input: { targetCompany: `${company.domain}.${company.enterprise}` },
-  });
-  return { company, system, client, metadata, dashboard, rule, alarm, target, app, offered, received };
+  return { company, system, client, metadata, dashboard, rule, alarm };
 }
 type World = Awaited<ReturnType<typeof world>>;
+
+// Stream apps and grants are made by the operations that need them (not by every world: each world's systems get
+// Kafka topics once a console reconciles, and the matrix makes hundreds of worlds).
+/** A stream app of the world, reading its system into the same system's .ext. */
+async function appOf(w: World) {
+  const { app } = await createStreamApp({
+    actor: owner.actor,
+    companyId: w.company.id,
+    input: { name: uniq("app"), targetSystemId: w.system.id, query: `SELECT * FROM ${w.system.name}` },
+  });
+  return app;
+}
+
+/** A grant the world's company offers the partner. */
+const offeredBy = (w: World) =>
+  offerGrant({
+    actor: owner.actor,
+    systemId: w.system.id,
+    input: { targetCompany: `${partner.company.domain}.${partner.company.enterprise}` },
+  });
+
+/** A grant the partner offers the world's company (not yet answered). */
+const offeredTo = (w: World) =>
+  offerGrant({
+    actor: owner.actor,
+    systemId: partner.system.id,
+    input: { targetCompany: `${w.company.domain}.${w.company.enterprise}` },
+  });
 
 interface Operation {
   name: string;
@@ -144,7 +151,6 @@ const operations: Operation[] = [
     run: async (actor, w) => {
       await deleteClient({ actor: owner.actor, clientId: w.client.id });
       await deleteSystem({ actor: owner.actor, systemId: w.system.id });
-      await deleteSystem({ actor: owner.actor, systemId: w.target.id });
       return deleteCompany({ actor, companyId: w.company.id });
     },
   },
@@ -329,12 +335,20 @@ const operations: Operation[] = [
     action: "system.read",
     run: (actor, w) => listStreamApps({ actor, companyId: w.company.id }),
   },
-  { name: "getStreamApp", action: "system.read", run: (actor, w) => getStreamApp({ actor, appId: w.app.id }) },
-  { name: "listStreamAppLog", action: "system.read", run: (actor, w) => listStreamAppLog({ actor, appId: w.app.id }) },
+  {
+    name: "getStreamApp",
+    action: "system.read",
+    run: async (actor, w) => getStreamApp({ actor, appId: (await appOf(w)).id }),
+  },
+  {
+    name: "listStreamAppLog",
+    action: "system.read",
+    run: async (actor, w) => listStreamAppLog({ actor, appId: (await appOf(w)).id }),
+  },
   {
     name: "exportStreamAppLog",
     action: "system.read",
-    run: (actor, w) => exportStreamAppLog({ actor, appId: w.app.id }),
+    run: async (actor, w) => exportStreamAppLog({ actor, appId: (await appOf(w)).id }),
   },
   {
     name: "getSystemLineage",
@@ -353,25 +367,33 @@ const operations: Operation[] = [
       createStreamApp({
         actor,
         companyId: w.company.id,
-        input: { name: "another", targetSystemId: w.target.id, query: `SELECT * FROM ${w.system.name}` },
+        input: { name: "another", targetSystemId: w.system.id, query: `SELECT * FROM ${w.system.name}` },
       }),
   },
   {
     name: "updateStreamApp",
     action: "stream-app.manage",
-    run: (actor, w) =>
-      updateStreamApp({ actor, appId: w.app.id, input: { query: `SELECT * FROM ${w.system.name} WHERE result > 1` } }),
+    run: async (actor, w) =>
+      updateStreamApp({
+        actor,
+        appId: (await appOf(w)).id,
+        input: { query: `SELECT * FROM ${w.system.name} WHERE result > 1` },
+      }),
   },
   {
     name: "deployStreamApp",
     action: "stream-app.manage",
-    run: (actor, w) => deployStreamApp({ actor, appId: w.app.id }),
+    run: async (actor, w) => deployStreamApp({ actor, appId: (await appOf(w)).id }),
   },
-  { name: "stopStreamApp", action: "stream-app.manage", run: (actor, w) => stopStreamApp({ actor, appId: w.app.id }) },
+  {
+    name: "stopStreamApp",
+    action: "stream-app.manage",
+    run: async (actor, w) => stopStreamApp({ actor, appId: (await appOf(w)).id }),
+  },
   {
     name: "deleteStreamApp",
     action: "stream-app.manage",
-    run: (actor, w) => deleteStreamApp({ actor, appId: w.app.id }),
+    run: async (actor, w) => deleteStreamApp({ actor, appId: (await appOf(w)).id }),
   },
   {
     name: "checkStreamAppDraft",
@@ -380,7 +402,7 @@ const operations: Operation[] = [
       checkStreamAppDraft({
         actor,
         companyId: w.company.id,
-        input: { targetSystemId: w.target.id, query: "SELECT * FROM *" },
+        input: { targetSystemId: w.system.id, query: "SELECT * FROM *" },
       }),
   },
   {
@@ -390,11 +412,15 @@ const operations: Operation[] = [
       testStreamAppDraft({
         actor,
         companyId: w.company.id,
-        input: { targetSystemId: w.target.id, query: "SELECT * FROM *" },
+        input: { targetSystemId: w.system.id, query: "SELECT * FROM *" },
       }),
   },
   { name: "listGrants", action: "system.read", run: (actor, w) => listGrants({ actor, companyId: w.company.id }) },
-  { name: "getGrant", action: "system.read", run: (actor, w) => getGrant({ actor, grantId: w.received.id }) },
+  {
+    name: "getGrant",
+    action: "system.read",
+    run: async (actor, w) => getGrant({ actor, grantId: (await offeredTo(w)).id }),
+  },
   {
     name: "offerGrant",
     action: "grant.manage",
@@ -408,17 +434,17 @@ const operations: Operation[] = [
   {
     name: "revokeGrant (offered)",
     action: "grant.manage",
-    run: (actor, w) => revokeGrant({ actor, grantId: w.offered.id }),
+    run: async (actor, w) => revokeGrant({ actor, grantId: (await offeredBy(w)).id }),
   },
   {
     name: "answerGrant",
     action: "grant.accept",
-    run: (actor, w) => answerGrant({ actor, grantId: w.received.id, input: { accept: true } }),
+    run: async (actor, w) => answerGrant({ actor, grantId: (await offeredTo(w)).id, input: { accept: true } }),
   },
   {
     name: "revokeGrant (received)",
     action: "grant.accept",
-    run: (actor, w) => revokeGrant({ actor, grantId: w.received.id }),
+    run: async (actor, w) => revokeGrant({ actor, grantId: (await offeredTo(w)).id }),
   },
   {
     name: "exportAuditEventsCsv",

@@ -127,9 +127,12 @@ export class AppRunner {
       if (d.reason !== lastReason) this.log(d.state === "failing" ? "error" : "warn", `${d.reason} (retrying)`);
       lastReason = d.reason;
       if (d.kind === "authentication" || d.kind === "authorization") this.deps.onAccessRefused(this.plan.companyId);
+      // Provisioning (a credential, an ACL, a topic) usually arrives within seconds: look again soon for those.
+      const cap =
+        d.kind === "fenced" ? 500 : d.state === "failing" ? MAX_BACKOFF_MS : d.kind === "unavailable" ? 10_000 : 5000;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
-        setTimeout(resolve, d.kind === "fenced" ? 500 : backoff);
+        setTimeout(resolve, Math.min(backoff, cap));
       });
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
