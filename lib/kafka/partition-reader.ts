@@ -226,11 +226,11 @@ export class PartitionReader {
             throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
           }
           for (const r of p.records) {
-            if (c.end !== undefined && r.offset >= c.end) break;
+            if (c.end !== undefined && BigInt(r.offset) >= c.end) break;
             out.push({
               topic: c.topic,
               partition: c.partition,
-              offset: r.offset.toString(),
+              offset: r.offset,
               key: r.key,
               value: r.value,
               timestamp: r.timestamp,

@@ -24,8 +24,9 @@ export interface FetchPartitionRequest {
   maxBytes: number;
 }
 
+/** A committed record, in the shape the record pipeline takes (offset as text, as everywhere in Rhei's records). */
 export interface RawRecord {
-  offset: bigint;
+  offset: string;
   key: Buffer | null;
   value: Buffer | null;
   /** The message timestamp (create time unless the topic says otherwise), epoch milliseconds. */
@@ -113,7 +114,7 @@ export class RawFetcher {
             const r = batch.records[i];
             if (!r) continue;
             records.push({
-              offset: batch.firstOffset + BigInt(r.offsetDelta),
+              offset: (batch.firstOffset + BigInt(r.offsetDelta)).toString(),
               key: r.key,
               value: r.value,
               timestamp: Number(batch.firstTimestamp + r.timestampDelta),

@@ -1,4 +1,4 @@
-import { type Consumer, Producer } from "@platformatic/kafka";
+import { type Consumer, murmur2, Producer } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, kafkaErrorKind, toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
@@ -60,8 +60,27 @@ export class TransactionFailed extends KafkaError {
   }
 }
 
+/** Key bytes and partition hash per key: a stream's records share a handful of keys (datastream names). */
+class KeyCache {
+  private readonly keys = new Map<string, { bytes: Buffer; hash: number }>();
+
+  get(key: string): { bytes: Buffer; hash: number } {
+    let k = this.keys.get(key);
+    if (!k) {
+      const bytes = Buffer.from(key, "utf8");
+      // Java's (and kafkajs') default partitioner: murmur2 & 0x7fffffff, modulo the partition count (the library
+      // takes the modulo), so a key lands where any Kafka client would put it.
+      k = { bytes, hash: murmur2(bytes) & 0x7fffffff };
+      if (this.keys.size >= 10_000) this.keys.clear(); // bounded, whatever names come
+      this.keys.set(key, k);
+    }
+    return k;
+  }
+}
+
 export class TransactionalProducer {
   private broken = false;
+  private readonly keyCache = new KeyCache();
 
   private constructor(
     private readonly producer: Producer,
@@ -114,12 +133,16 @@ export class TransactionalProducer {
     try {
       if (records.length > 0) {
         await transaction.send({
-          messages: records.map((r) => ({
-            topic: r.topic,
-            key: Buffer.from(r.key, "utf8"),
-            value: r.value,
-            timestamp: BigInt(r.timestampMs),
-          })),
+          messages: records.map((r) => {
+            const key = this.keyCache.get(r.key);
+            return {
+              topic: r.topic,
+              key: key.bytes,
+              partition: key.hash,
+              value: r.value,
+              timestamp: BigInt(r.timestampMs),
+            };
+          }),
         });
       }
       if (positions.length > 0) {

@@ -146,7 +146,7 @@ export class AppRunner {
     if (!query) return;
     const config = appKafkaConfig(plan);
     const topics = plan.sources.map((s) => `${s.name}.int`);
-    const select = createRecordSelector(query, plan.sources);
+    const selectors = new Map(plan.sources.map((s) => [`${s.name}.int`, createRecordSelector(query, s)]));
     const pipeline = new RecordPipeline({
       catalog: this.deps.catalog,
       filter: () => undefined,
@@ -188,7 +188,7 @@ export class AppRunner {
           leader,
           targetTopic: plan.targetTopic,
           pipeline,
-          select,
+          select: selectors.get(p.topic) ?? (() => undefined),
           maxBytes: this.deps.maxBytes,
           maxWaitMs: this.deps.maxWaitMs,
           onCommitted: (delta, at) => {

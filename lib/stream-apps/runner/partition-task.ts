@@ -90,20 +90,21 @@ export class PartitionTask {
           o.onCommitted(null, { position, lag, lastRecordAt: null });
           continue;
         }
-        const messages = fetched.records.map((r) => ({ offset: r.offset.toString(), key: r.key, value: r.value }));
-        const byOffset = new Map(fetched.records.map((r) => [r.offset.toString(), r]));
+        const messages = fetched.records;
         const decoded = await o.pipeline.process(o.topic, o.partition, messages);
         const stats = createSelectionStats();
         const out: OutputRecord[] = [];
-        let lastRecordAt: number | null = null;
+        // Decoded records keep the messages' order: walk both together to find each one's bytes (no map per batch).
+        let m = 0;
         for (const record of decoded) {
-          const time = Date.parse(record.phenomenonTime);
-          if (lastRecordAt === null || time > lastRecordAt) lastRecordAt = time;
-          if (!o.select(record, stats)) continue;
-          const raw = byOffset.get(record.offset);
-          if (!raw?.value) continue;
-          out.push({ topic: o.targetTopic, key: record.datastream.fullName, value: raw.value, timestampMs: time });
+          while (m < messages.length && messages[m]?.offset !== record.offset) m++;
+          const view = o.select(record, stats);
+          const raw = messages[m]?.value;
+          if (!view || !raw) continue;
+          out.push({ topic: o.targetTopic, key: record.datastream.fullName, value: raw, timestampMs: view.time });
         }
+        const newest = decoded.at(-1);
+        const lastRecordAt = newest ? Date.parse(newest.phenomenonTime) : null;
         await producer.commit(out, group, [{ topic: o.topic, partition: o.partition, next }]);
         position = next;
         o.onCommitted(

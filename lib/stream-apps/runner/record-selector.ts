@@ -2,8 +2,8 @@
 // through), then the app's query. Pure, so the worker and the tests judge records alike.
 import { compileQuery, createStats, type FilterStats, type Query } from "../../filter-language";
 import type { RheiRecord } from "../../sdk/rhei-record";
-import { toFilterRecord } from "../filter-record";
-import { type ReadableSystem, type RecordGate, sourceGate } from "../source-plan";
+import { RecordView } from "../filter-record";
+import { type ReadableSystem, sourceGate } from "../source-plan";
 
 export interface SelectionStats extends FilterStats {
   /** Records of a source that no grant in force lets the app read (never written, never shown). */
@@ -14,19 +14,23 @@ export function createSelectionStats(): SelectionStats {
   return { ...createStats(), withheld: 0 };
 }
 
-export type RecordSelector = (record: RheiRecord, stats: SelectionStats) => boolean;
+/** The selected record's view (its phenomenon time parsed once, for the output's timestamp), or undefined. */
+export type RecordSelector = (record: RheiRecord, stats: SelectionStats) => RecordView | undefined;
 
-export function createRecordSelector(query: Query, sources: readonly ReadableSystem[]): RecordSelector {
+/**
+ * The selector of one source system's records (a partition task reads one source topic, whose records provenance
+ * binds to that system, so its grant gate is chosen once, not per record).
+ */
+export function createRecordSelector(query: Query, source: ReadableSystem): RecordSelector {
   const compiled = compileQuery(query);
-  const gates = new Map<string, RecordGate>(sources.map((s) => [s.name, sourceGate(s)]));
+  const gate = sourceGate(source);
+  const open = source.own;
   return (record, stats) => {
-    const fr = toFilterRecord(record);
-    const system = fr.name.split(".", 4).join(".");
-    const gate = gates.get(system);
-    if (!gate?.(fr.name, () => fr)) {
+    const view = new RecordView(record);
+    if (!open && !gate(view.name, () => view)) {
       stats.withheld++;
-      return false;
+      return undefined;
     }
-    return compiled.test(fr, stats);
+    return compiled.test(view, stats) ? view : undefined;
   };
 }
