@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../authz/actor";
 import { roleAllows } from "../authz/permissions";
 import { db } from "../db/client";
+import { parseQuery } from "../filter-language";
 import { companyName } from "../names";
 import { streamAppGroup } from "../topology/principals";
 import { systemTopics } from "../topology/system-topics";
@@ -10,6 +11,7 @@ import { blockedReason } from "./app-blockers";
 import { sumMetrics } from "./app-metrics";
 import { appStatus } from "./app-status";
 import { readableSystems } from "./readable-systems";
+import { type ReadableSystem, selectSources } from "./source-plan";
 
 /**
  * One app with everything its page shows: definition, state (from what the workers report), metrics summed over its
@@ -18,27 +20,26 @@ import { readableSystems } from "./readable-systems";
  */
 export async function getStreamApp({ actor, appId }: { actor: Actor; appId: string }) {
   const { app, role } = await findAppFor(actor, appId, "system.read");
-  const [runners, partitions, sources, versions, provisioning, readable] = await Promise.all([
+  const [runners, partitions, versions, provisioning, readable, company] = await Promise.all([
     db.streamAppRunner.findMany({ where: { appId: app.id }, orderBy: { workerId: "asc" } }),
     db.streamAppPartition.findMany({ where: { appId: app.id } }),
-    db.streamAppSource.findMany({
-      where: { appId: app.id },
-      include: {
-        system: {
-          select: { id: true, name: true, companyId: true, company: { select: { domain: true, enterprise: true } } },
-        },
-        grant: { select: { id: true, datastreams: true, filter: true, endsAt: true } },
-      },
-    }),
     db.streamAppVersion.findMany({ where: { appId: app.id }, orderBy: { version: "desc" }, take: 50 }),
     db.provisioningState.findMany({
       where: { streamAppId: app.id },
       select: { resourceType: true, resourceKey: true, status: true, lastError: true, lastReconciledAt: true },
     }),
     readableSystems(app.companyId, app.targetSystemId),
+    db.company.findUniqueOrThrow({ where: { id: app.companyId }, select: { domain: true, enterprise: true } }),
   ]);
   const blocked = app.desiredState === "running" ? await blockedReason(app, readable) : null;
-  const currentTopics = new Set(sources.map((s) => systemTopics(s.system.name).int));
+  // The systems it reads now (own, or under grants in force), not as they were when it was saved.
+  let reading: ReadableSystem[] = [];
+  try {
+    reading = selectSources(parseQuery(app.query), readable).sources;
+  } catch {
+    reading = [];
+  }
+  const currentTopics = new Set(reading.map((s) => systemTopics(s.name).int));
   const metrics = sumMetrics(partitions, currentTopics);
   const status = appStatus({
     desiredState: app.desiredState,
@@ -74,15 +75,16 @@ export async function getStreamApp({ actor, appId }: { actor: Actor; appId: stri
       partitions: Array.isArray(r.partitions) ? (r.partitions as string[]) : [],
       heartbeatAt: r.heartbeatAt,
     })),
-    sources: sources
-      .map((s) => ({
-        systemId: s.system.id,
-        systemName: s.system.name,
-        company: companyName(s.system.company),
-        own: s.system.companyId === app.companyId,
-        grant: s.grant,
-      }))
-      .sort((a, b) => a.systemName.localeCompare(b.systemName)),
+    sources: reading.map((s) => {
+      const g = s.grants[0];
+      return {
+        systemId: s.id,
+        systemName: s.name,
+        company: s.own ? companyName(company) : (g?.sourceCompany ?? ""),
+        own: s.own,
+        grant: g ? { id: g.id, datastreams: g.datastreams, filter: g.filter, endsAt: g.endsAt } : null,
+      };
+    }),
     versions: versions.map((v) => ({
       version: v.version,
       query: v.query,
