@@ -56,11 +56,12 @@ export async function offerGrant({
   }
   const covers = grantCovers(system.name, data.datastreams);
   const covered = (await sourceDatastreamsOf([system.id])).filter((d) => covers(d.fullName));
-  const problems = checkGrantCondition(data.filter, covered);
+  // Each problem says where it is in the condition, as the query editor's do.
+  const problems = checkGrantCondition(data.filter, covered).map((p) =>
+    /^at \d+:\d+: /.test(p.message) ? p.message : `at ${p.line}:${p.column}: ${p.message}`,
+  );
   if (problems.length > 0) {
-    throw invalid(`The condition does not fit: ${problems.map((p) => p.message).join("; ")}`, {
-      filter: problems.map((p) => p.message),
-    });
+    throw invalid(`The condition does not fit: ${problems.join("; ")}`, { filter: problems });
   }
   return db
     .$transaction(async (tx) => {
