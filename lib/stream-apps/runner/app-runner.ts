@@ -191,6 +191,7 @@ export class AppRunner {
           select: selectors.get(p.topic) ?? (() => undefined),
           maxBytes: this.deps.maxBytes,
           maxWaitMs: this.deps.maxWaitMs,
+          onNotice: (message) => this.log("warn", message),
           onCommitted: (delta, at) => {
             if (delta) this.deps.store.count(plan.appId, p.topic, p.partition, delta, at);
             else this.deps.store.position(plan.appId, p.topic, p.partition, at.position, at.lag);

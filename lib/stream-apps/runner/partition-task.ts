@@ -29,6 +29,8 @@ export interface PartitionTaskOptions {
   onCommitted(delta: PartitionDelta | null, at: { position: bigint; lag: bigint; lastRecordAt: number | null }): void;
   /** The first position, once the predecessors are fenced and the committed offset is read. */
   onStarted?(position: bigint): void;
+  /** Something the app's log should say. */
+  onNotice?(message: string): void;
 }
 
 /**
@@ -78,9 +80,14 @@ export class PartitionTask {
         );
         if (!fetched) continue;
         if (fetched.errorCode === OFFSET_OUT_OF_RANGE) {
-          // Retention removed what was next (or the app is new): go on from the first record still there.
-          if (position < fetched.logStartOffset) position = fetched.logStartOffset;
-          else position = fetched.highWatermark;
+          // Below the start: retention removed what was next (or the app is new): go on from the first record still
+          // there. Above the end: the topic was deleted and created again (its system too): read it from its start.
+          if (position > fetched.highWatermark) {
+            o.onNotice?.(
+              `${this.key}: position ${position} is past the end ${fetched.highWatermark} (the topic was created again): reading it from its start`,
+            );
+          }
+          position = fetched.logStartOffset;
           continue;
         }
         if (fetched.errorCode !== 0) throw new Error(`fetching ${this.key}: Kafka error ${fetched.errorCode}`);
