@@ -42,12 +42,14 @@ step "serving Rhei on $NEXTAUTH_URL"
 node_run server.ts &
 server_pid=$!
 simulators_pid=""
+worker_pid=""
 stop_all() {
   trap - INT TERM EXIT
   [ -n "$simulators_pid" ] && kill "$simulators_pid" 2>/dev/null
+  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null
   kill "$server_pid" 2>/dev/null
   wait 2>/dev/null
-  ok "console and simulators stopped (PostgreSQL and Kafka keep running: npm run services:down)"
+  ok "console, worker and simulators stopped (PostgreSQL and Kafka keep running: npm run services:down)"
 }
 trap stop_all INT TERM EXIT
 
@@ -56,6 +58,10 @@ for _ in $(seq 1 120); do
   kill -0 "$server_pid" 2>/dev/null || fail "the console exited while starting" "see the lines above"
   sleep 1
 done
+
+step "starting a stream-app worker for the demo's stream apps (log: $RHEI_DATA/worker.log)"
+RHEI_PROCESS=worker node_run worker.ts >>"$RHEI_DATA/worker.log" 2>&1 &
+worker_pid=$!
 
 step "starting the demo's client applications (log: $RHEI_DATA/simulators.log)"
 node_run scripts/demo-simulators.ts >>"$RHEI_DATA/simulators.log" 2>&1 &

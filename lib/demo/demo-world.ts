@@ -134,45 +134,118 @@ export function demoPassword(role: RoleName): string {
   return `rhei-demo-${role}`;
 }
 
+const cars = "cz.icecars.iot4cps-wp5-CarFleet";
+const stations = "is.iceland.iot4cps-wp5-WeatherService.Stations";
+const analytics = "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics";
+const carData =
+  "quantity = 'Air Temperature' OR quantity = 'Acceleration' OR quantity = 'Latitude' OR quantity = 'Longitude'";
+
+/** A grant the demo's source company offers and the receiver's admin accepts. */
+export interface DemoGrant {
+  /** The source system. */
+  from: string;
+  /** `thing.datastream` pattern. */
+  datastreams: string;
+  /** The receiving company, `domain.enterprise`. */
+  to: string;
+  /** Only into this system of the receiver. */
+  toSystem?: string;
+  description: string;
+}
+
+/** A stream app of the demo, owned by its target system's company. */
+export interface DemoApp {
+  name: string;
+  company: string;
+  target: string;
+  query: string;
+  description: string;
+}
+
+/** What the demo's cross-company apps read under: each source company's consent, accepted by the receiver. */
+export const demoGrants: DemoGrant[] = [
+  {
+    from: `${cars}.Car1`,
+    datastreams: "Main.*",
+    to: "at.datahouse",
+    toSystem: analytics,
+    description: "Car 1's readings for road analytics",
+  },
+  {
+    from: `${cars}.Car2`,
+    datastreams: "Main.*",
+    to: "at.datahouse",
+    toSystem: analytics,
+    description: "Car 2's readings for road analytics",
+  },
+  {
+    from: stations,
+    datastreams: "*.Air Temperature",
+    to: "at.datahouse",
+    description: "The stations' air temperature for road analytics",
+  },
+  {
+    from: stations,
+    datastreams: "*.Air Temperature",
+    to: "cz.icecars",
+    description: "The stations' air temperature, so the cars warn of icy roads",
+  },
+];
+
 /**
  * The reference demo's stream apps (car1analytics, car2analytics, weather2car1, weather2analytics), its StreamHub
  * example (stations → services), and what Car2 subscribes to (the stations' air temperature, and Car1, which the
- * reference joined with Car2 into Car2's `.ext`): which system's data flows into which system's `.ext`.
+ * reference joined with Car2): real apps, each owned by the company whose system it writes into, the
+ * cross-company ones reading under the grants above.
  */
-export const demoStreams = [
+export const demoApps: DemoApp[] = [
   {
     name: "car1analytics",
-    from: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
-    to: "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics",
+    company: "at.datahouse",
+    target: analytics,
+    query: `SELECT * FROM ${cars}.Car1 WHERE ${carData}`,
+    description: "Car 1's temperature, acceleration and position into road analytics",
   },
   {
     name: "car2analytics",
-    from: "cz.icecars.iot4cps-wp5-CarFleet.Car2",
-    to: "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics",
-  },
-  {
-    name: "weather2car1",
-    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
-    to: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
-  },
-  {
-    name: "weather2car2",
-    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
-    to: "cz.icecars.iot4cps-wp5-CarFleet.Car2",
-  },
-  {
-    name: "car1car2",
-    from: "cz.icecars.iot4cps-wp5-CarFleet.Car1",
-    to: "cz.icecars.iot4cps-wp5-CarFleet.Car2",
+    company: "at.datahouse",
+    target: analytics,
+    query: `SELECT * FROM ${cars}.Car2 WHERE ${carData}`,
+    description: "Car 2's temperature, acceleration and position into road analytics",
   },
   {
     name: "weather2analytics",
-    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
-    to: "at.datahouse.iot4cps-wp5-Analytics.RoadAnalytics",
+    company: "at.datahouse",
+    target: analytics,
+    query: `SELECT * FROM ${stations} WHERE quantity = 'Air Temperature'`,
+    description: "Both stations' air temperature into road analytics",
+  },
+  {
+    name: "weather2car1",
+    company: "cz.icecars",
+    target: `${cars}.Car1`,
+    query: `SELECT * FROM ${stations} WHERE quantity = 'Air Temperature'`,
+    description: "The stations' air temperature to car 1 (icy-road warnings)",
+  },
+  {
+    name: "weather2car2",
+    company: "cz.icecars",
+    target: `${cars}.Car2`,
+    query: `SELECT * FROM ${stations} WHERE quantity = 'Air Temperature'`,
+    description: "The stations' air temperature to car 2 (icy-road warnings)",
+  },
+  {
+    name: "car1car2",
+    company: "cz.icecars",
+    target: `${cars}.Car2`,
+    query: `SELECT * FROM ${cars}.Car1 WHERE ${carData}`,
+    description: "Car 1's readings to car 2, which subscribes to them",
   },
   {
     name: "stations2services",
-    from: "is.iceland.iot4cps-wp5-WeatherService.Stations",
-    to: "is.iceland.iot4cps-wp5-WeatherService.Services",
+    company: "is.iceland",
+    target: "is.iceland.iot4cps-wp5-WeatherService.Services",
+    query: `SELECT * FROM ${stations} WHERE quantity = 'Air Temperature'`,
+    description: "Both stations' air temperature to the forecast service",
   },
-] as const;
+];

@@ -10,21 +10,25 @@ import { KafkaAdmin } from "../kafka/admin";
 import { clientBootstrapServers, consoleKafkaConfig } from "../kafka/console-connection";
 import { reconcileOnce } from "../provisioning/reconcile-once";
 import type { RheiClientOptions } from "../sdk";
+import { streamAppWorker } from "../stream-apps/runner/stream-app-worker";
 import { demoCompanies } from "./demo-world";
 import { runDemo } from "./run-demo";
 import { seedDemoWorld } from "./seed-demo-world";
 
-// `npm run demo` in miniature: the demo world seeded through the domain operations, provisioned by the reconciler,
-// and the simulators run through the SDK with the credentials Rhei issued, 20 times faster than the reference pace.
-// Every demo system's topics must receive records.
+// `npm run demo` in miniature: the demo world seeded through the domain operations (its grants accepted, its stream
+// apps deployed), provisioned by the reconciler, a stream-app worker, and the simulators run through the SDK with
+// the credentials Rhei issued, 20 times faster than the reference pace. Every demo system's topics must receive
+// records, the .ext topics through the real stream apps.
 const { fetch } = consoleFetch();
 const controller = new AbortController();
 let running: Promise<void> | undefined;
 let admin: KafkaAdmin | undefined;
+let worker: ReturnType<typeof streamAppWorker> | undefined;
 
 afterAll(async () => {
   controller.abort();
   await running;
+  await worker?.stop();
   await admin?.disconnect();
 });
 
@@ -51,6 +55,31 @@ describe("the demo", () => {
 
     const summary = await reconcileOnce({ companyIds: first.companyIds });
     expect(summary.errors).toBe(0);
+    // The reference demo's stream apps exist as real apps, deployed; the cross-company ones under accepted grants.
+    const apps = await db.streamApp.findMany({
+      where: { companyId: { in: first.companyIds } },
+      include: { sources: { include: { grant: true } } },
+      orderBy: { name: "asc" },
+    });
+    expect(apps.map((a) => [a.name, a.desiredState])).toEqual(
+      [
+        "car1analytics",
+        "car1car2",
+        "car2analytics",
+        "stations2services",
+        "weather2analytics",
+        "weather2car1",
+        "weather2car2",
+      ].map((n) => [n, "running"]),
+    );
+    const crossCompany = apps.filter((a) =>
+      ["car1analytics", "car2analytics", "weather2analytics", "weather2car1"].includes(a.name),
+    );
+    expect(
+      crossCompany.every((a) => a.sources.length > 0 && a.sources.every((s) => s.grant?.status === "accepted")),
+    ).toBe(true);
+    worker = streamAppWorker({ companyIds: first.companyIds, refreshMs: 2000, flushMs: 1000 });
+    await worker.start();
 
     const lines: string[] = [];
     running = runDemo({
@@ -67,7 +96,7 @@ describe("the demo", () => {
     const systems = demoCompanies.flatMap((c) =>
       c.systems.map((s) => `${c.domain}.${c.enterprise}.${s.workcenter}.${s.station}`),
     );
-    // What each system's topics carry: its clients' data (.int), data relayed from other systems (.ext), logs (.log).
+    // What each system's topics carry: its clients' data (.int), data its stream apps bring in (.ext), logs (.log).
     const expected: Record<string, ("int" | "ext" | "log")[]> = {
       [systems[0] as string]: ["int", "ext", "log"],
       [systems[1] as string]: ["int", "ext", "log"],

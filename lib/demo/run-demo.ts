@@ -1,6 +1,4 @@
 import type { RheiClientOptions } from "../sdk";
-import { runDemoRelay } from "./demo-relay";
-import { demoStreams } from "./demo-world";
 import { runCar } from "./simulators/car-simulator";
 import { runDatastackAdapter } from "./simulators/datastack-adapter";
 import { runForecastService } from "./simulators/forecast-service";
@@ -21,8 +19,8 @@ const cars = "cz.icecars.iot4cps-wp5-CarFleet";
 const stations = "is.iceland.iot4cps-wp5-WeatherService.Stations";
 
 /**
- * The reference demo's client applications, each through the SDK with its own credentials, and the relay standing in
- * for its stream apps: Car1 every 10 s at 30 km/h and Car2 every 5 s at 35 km/h (time factor 100), two weather
+ * The reference demo's client applications, each through the SDK with its own credentials (its stream apps are real
+ * apps, seeded with the world and run by a worker): Car1 every 10 s at 30 km/h and Car2 every 5 s at 35 km/h (time factor 100), two weather
  * stations every 10 s, the forecast service and the analytics adapter. Resolves when `signal` aborts.
  */
 export async function runDemo({ credentials, pace = 1, signal, log }: RunDemoOptions): Promise<void> {
@@ -98,6 +96,5 @@ export async function runDemo({ credentials, pace = 1, signal, log }: RunDemoOpt
       signal,
       log,
     ),
-    runDemoRelay(demoStreams, signal, log),
   ]);
 }

@@ -15,6 +15,7 @@ import { clientPrincipal } from "../topology/principals";
 import { signUp } from "../users/sign-up";
 import { ensureDemoDashboard, importDemoInstances } from "./demo-dashboards";
 import { demoCompanies, demoPassword, demoRoles, demoUserEmail } from "./demo-world";
+import { seedDemoFlows } from "./seed-demo-flows";
 
 export interface DemoSeedOptions {
   /** Where each client's SDK configuration is kept, as `<principal>.json` (mode 600). */
@@ -33,12 +34,14 @@ const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Seeds the reference demo world through the domain operations, idempotently. Rhei shows a client's secret once, so
- * the simulators' credentials are kept in `credentialsDir`; a client whose file is gone gets a rotated secret.
+ * the simulators' credentials are kept in `credentialsDir`; a client whose file is gone gets a rotated secret. Then
+ * the demo's grants (offered and accepted) and stream apps (created and deployed): a worker runs them.
  * Returns what it created and the demo companies' ids.
  */
 export async function seedDemoWorld(options: DemoSeedOptions) {
   const created: string[] = [];
   const companyIds: string[] = [];
+  const admins = new Map<string, Actor>();
   await mkdir(options.credentialsDir, { recursive: true, mode: 0o700 });
   for (const demo of demoCompanies) {
     const actors = new Map<string, Actor>();
@@ -60,6 +63,7 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
       created.push(`company ${companyName(company)}`);
     }
     companyIds.push(company.id);
+    admins.set(companyName(company), admin);
     for (const role of demoRoles) {
       const actor = actors.get(role) as Actor;
       if (actor.type !== "user") continue;
@@ -120,5 +124,7 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
     if (await ensureDemoDashboard(admin, company.id, companyName(company)))
       created.push(`dashboard of ${companyName(company)}`);
   }
+  // The grants and stream apps that carry data between the systems, once every system's datastreams exist.
+  created.push(...(await seedDemoFlows(admins)));
   return { created, companyIds };
 }

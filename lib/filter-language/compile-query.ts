@@ -24,18 +24,23 @@ export function compileQuery(query: Query): CompiledQuery {
   const where: TestFn = query.where ? compileTest(query.where) : () => true;
   const everySystem = query.sources.some((s) => s.pattern === "*");
   const matchesSystem = (systemName: string) => everySystem || sourceMatches(query, systemName);
-  // Records come in runs from one datastream: remember the last system's answer.
-  let lastName: unknown;
-  let lastSystem: unknown;
-  let lastMatch = false;
+  // Whether FROM holds depends on the name alone (and `system`, if the record says it): remembered per name, since a
+  // partition interleaves a handful of datastreams. Bounded, whatever names come.
+  const byName = new Map<unknown, boolean>();
   const fromHolds = (record: FilterRecord): boolean => {
     if (everySystem) return true;
-    if (record.name === lastName && record.system === lastSystem) return lastMatch;
-    lastName = record.name;
-    lastSystem = record.system;
-    const system = systemOfRecord(record);
-    lastMatch = system !== undefined && matchesSystem(system);
-    return lastMatch;
+    if (record.system !== undefined) {
+      const system = systemOfRecord(record);
+      return system !== undefined && matchesSystem(system);
+    }
+    let match = byName.get(record.name);
+    if (match === undefined) {
+      const system = systemOfRecord(record);
+      match = system !== undefined && matchesSystem(system);
+      if (byName.size >= 10_000) byName.clear();
+      byName.set(record.name, match);
+    }
+    return match;
   };
   const scratch = createStats();
   return {

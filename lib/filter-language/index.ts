@@ -15,6 +15,7 @@ export {
   evaluateValue,
   type JoinValue,
 } from "./evaluate-join";
+export { type Explanation, explainSelection } from "./explain";
 export { EARTH_RADIUS_KM, FUNCTION_NAMES, haversineKm } from "./functions";
 export { parseIsoTime } from "./iso-time";
 export { KEY_NAMES } from "./keys";

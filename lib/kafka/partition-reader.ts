@@ -1,14 +1,18 @@
-import { Consumer, FetchIsolationLevels } from "@platformatic/kafka";
+import { type Broker, Consumer, FetchIsolationLevels } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
+import { RawFetcher } from "./raw-fetch";
 
 // Reading partitions without a consumer group: the one fetch loop behind every group-less read (a time range, a tail,
 // the console's live hub, history). A client's ACLs allow only its own group, and joining it for a replay would take
 // partitions away from the client's live consumer. kafkajs can only fetch as a group member, so this module uses
 // @platformatic/kafka, whose Consumer exposes the plain ListOffsets and Fetch requests: neither touches a group
 // coordinator, so they need only READ (which implies DESCRIBE) on the topics. The Consumer wants a group id at
-// construction; it is never sent, because nothing here calls consume(), commit() or joinGroup().
+// construction; it is never sent, because nothing here calls consume(), commit() or joinGroup(). Records are
+// fetched by RawFetcher, read_committed with Kafka's own rules (never the Consumer's fetch, which filters aborted
+// transactions wrongly): stream apps write `.ext` topics in transactions, and their markers and aborted records
+// must never reach a reader.
 
 export interface FetchedRecord {
   topic: string;
@@ -36,8 +40,6 @@ export interface PartitionPosition {
   highWatermark: bigint;
 }
 
-type FetchRequestTopic = Parameters<Consumer["fetch"]>[0]["topics"][number];
-
 interface Cursor extends PartitionPosition {
   topicId: string;
   leader: number;
@@ -53,8 +55,12 @@ const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
  */
 export class PartitionReader {
   private readonly cursors = new Map<string, Cursor>();
+  private readonly brokers = new Map<number, Broker>();
 
-  private constructor(private readonly consumer: Consumer) {}
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly fetcher: RawFetcher,
+  ) {}
 
   static open(config: KafkaConnectionConfig): PartitionReader {
     return new PartitionReader(
@@ -67,6 +73,7 @@ export class PartitionReader {
         isolationLevel: FetchIsolationLevels.READ_COMMITTED,
         ...platformaticConnectionOptions(config),
       }),
+      new RawFetcher(config),
     );
   }
 
@@ -107,6 +114,7 @@ export class PartitionReader {
     } catch (error) {
       throw toKafkaError(error, `reading the metadata of ${topics.join(", ")}`);
     }
+    for (const [id, b] of metadata.brokers) this.brokers.set(id, { host: b.host, port: b.port });
     const choose = typeof start === "function" ? start : () => start;
     const needTimes = new Map<number, string[]>();
     const needEnds = new Set<string>();
@@ -192,66 +200,46 @@ export class PartitionReader {
     const out: FetchedRecord[] = [];
     await Promise.all(
       [...byLeader].map(async ([leader, group]) => {
-        const topics = new Map<string, FetchRequestTopic>();
-        for (const c of group) {
-          let t = topics.get(c.topicId);
-          if (!t) {
-            t = { topicId: c.topicId, partitions: [] };
-            topics.set(c.topicId, t);
-          }
-          t.partitions.push({
+        const broker = this.brokers.get(leader);
+        if (!broker) throw new KafkaError("unavailable", `no broker ${leader} leads ${group[0]?.topic ?? "a topic"}`);
+        const fetched = await this.fetcher.fetch(
+          broker,
+          group.map((c) => ({
+            topicId: c.topicId,
             partition: c.partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: c.position,
-            lastFetchedEpoch: -1,
-            partitionMaxBytes: perPartition,
-          });
-        }
-        const response = await this.consumer
-          .fetch({
-            node: leader,
-            topics: [...topics.values()],
-            maxWaitTime: options.maxWaitMs,
-            minBytes: 1,
-            maxBytes: perPartition * group.length,
-          })
-          .catch((error) => {
-            throw toKafkaError(error, `reading ${[...new Set(group.map((c) => c.topic))].join(", ")}`);
-          });
-        for (const t of response.responses) {
-          for (const p of t.partitions) {
-            const c = group.find((g) => g.topicId === t.topicId && g.partition === p.partitionIndex);
-            // A partition removed while its fetch was in flight: its records are no one's now.
-            if (!c || this.cursors.get(key(c.topic, c.partition)) !== c) continue;
-            c.highWatermark = p.highWatermark;
-            c.logStart = p.logStartOffset;
-            if (p.errorCode === OFFSET_OUT_OF_RANGE && c.position < p.logStartOffset) {
-              c.position = p.logStartOffset; // retention removed what we wanted: go on from what is left
-              continue;
-            }
-            if (p.errorCode !== 0) {
-              throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
-            }
-            for (const batch of p.records ?? []) {
-              for (const r of batch.records) {
-                const offset = batch.firstOffset + BigInt(r.offsetDelta);
-                if (offset < c.position || (c.end !== undefined && offset >= c.end)) continue;
-                out.push({
-                  topic: c.topic,
-                  partition: c.partition,
-                  offset: offset.toString(),
-                  key: r.key,
-                  value: r.value,
-                  timestamp: Number(batch.firstTimestamp + r.timestampDelta),
-                });
-              }
-              // Past the whole batch, control records and skipped ones included.
-              const next = batch.firstOffset + BigInt(batch.lastOffsetDelta) + 1n;
-              if (next > c.position) c.position = next;
-            }
-            // Nothing left below the high watermark (e.g. only aborted transactions): the range is done.
-            if (c.end !== undefined && c.position >= p.highWatermark) c.position = c.end;
+            offset: c.position,
+            maxBytes: perPartition,
+          })),
+          options.maxWaitMs,
+        );
+        for (const p of fetched) {
+          const c = group.find((g) => g.topicId === p.topicId && g.partition === p.partition);
+          // A partition removed while its fetch was in flight: its records are no one's now.
+          if (!c || this.cursors.get(key(c.topic, c.partition)) !== c) continue;
+          c.highWatermark = p.highWatermark;
+          c.logStart = p.logStartOffset;
+          if (p.errorCode === OFFSET_OUT_OF_RANGE && c.position < p.logStartOffset) {
+            c.position = p.logStartOffset; // retention removed what we wanted: go on from what is left
+            continue;
           }
+          if (p.errorCode !== 0) {
+            throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
+          }
+          for (const r of p.records) {
+            if (c.end !== undefined && BigInt(r.offset) >= c.end) break;
+            out.push({
+              topic: c.topic,
+              partition: c.partition,
+              offset: r.offset,
+              key: r.key,
+              value: r.value,
+              timestamp: r.timestamp,
+            });
+          }
+          // Past everything the response covered: control records and aborted transactions included.
+          if (p.next > c.position) c.position = c.end !== undefined && p.next > c.end ? c.end : p.next;
+          // Nothing committed left below the stable end (e.g. only markers): the range is done.
+          if (c.end !== undefined && c.position >= p.lastStableOffset) c.position = c.end;
         }
       }),
     );
@@ -259,7 +247,7 @@ export class PartitionReader {
   }
 
   async close(): Promise<void> {
-    await this.consumer.close().catch(() => undefined);
+    await Promise.all([this.consumer.close().catch(() => undefined), this.fetcher.close()]);
   }
 }
 

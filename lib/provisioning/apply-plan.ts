@@ -6,8 +6,9 @@ import type { KafkaAdmin } from "../kafka/admin";
 import { KafkaError, kafkaErrorKind, toKafkaError } from "../kafka/errors";
 import { createPartitions } from "../kafka/partitions";
 import { alterScramCredentials } from "../kafka/scram-credentials";
-import type { ScramMaterial } from "../kafka/scram-material";
+import { type ScramMaterial, scramMaterial } from "../kafka/scram-material";
 import { alterTopicConfigs, type TopicConfigEntry } from "../kafka/topic-configs";
+import { appPassword } from "../stream-apps/app-password";
 import type { DesiredState } from "./load-desired-state";
 import type { KafkaAction, ResourcePlan } from "./types";
 
@@ -94,13 +95,21 @@ export async function applyPlan(
       items.flatMap((a) => a.bindings),
     ),
   );
-  await applyScram(admin, of("set-credential"), of("delete-credential"), context.materials, results);
+  await applyScram(
+    admin,
+    of("set-credential"),
+    of("set-app-credential"),
+    of("delete-credential"),
+    context.materials,
+    results,
+  );
   return results;
 }
 
 async function applyScram(
   admin: KafkaAdmin,
   sets: Of<"set-credential">[],
+  appSets: Of<"set-app-credential">[],
   deletions: Of<"delete-credential">[],
   materials: DesiredState["materials"],
   results: ActionResults,
@@ -121,7 +130,20 @@ async function applyScram(
       );
     }
   }
-  const pending = [...sets.filter((a) => !results.has(a)), ...deletions];
+  for (const a of appSets) {
+    try {
+      upserts.push({
+        username: a.username,
+        material: await scramMaterial(appPassword(a.username, a.credentialVersion)),
+      });
+    } catch (error) {
+      results.set(
+        a,
+        new KafkaError("other", `cannot derive the password of ${a.username}: ${(error as Error).message}`),
+      );
+    }
+  }
+  const pending = [...sets.filter((a) => !results.has(a)), ...appSets.filter((a) => !results.has(a)), ...deletions];
   if (pending.length === 0) return;
   try {
     admin.countRequest("writes");

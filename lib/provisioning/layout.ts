@@ -1,7 +1,7 @@
 // The shape of the cluster Rhei provisions: per system three topics, per client one SCRAM user with
 // least-privilege ACLs. Pure, so the planner's unit tests and the README describe the same thing.
 import type { AclBinding, AclOperation, AclResourceType } from "../kafka/acl-binding";
-import { clientGroup, kafkaPrincipal } from "../topology/principals";
+import { clientGroup, kafkaPrincipal, streamAppTransactionalPrefix } from "../topology/principals";
 import { systemTopics } from "../topology/system-topics";
 
 const DAY_MS = 86_400_000;
@@ -52,5 +52,32 @@ export function clientAcls(systemName: string, username: string): AclBinding[] {
     allow("topic", int, "read"),
     allow("topic", ext, "read"),
     allow("group", clientGroup(username), "read"),
+  ];
+}
+
+/**
+ * What a deployed stream app may do, and nothing else: read its source systems' `.int` (own, or granted), write its
+ * target's `.ext`, use its own consumer group, and its own transactional ids (one per input partition, under its
+ * prefix; the only PREFIXED binding, and the prefix is its own principal's). Kafka implies DESCRIBE (metadata,
+ * offsets, FindCoordinator) from READ and WRITE.
+ */
+export function streamAppAcls(app: {
+  principal: string;
+  group: string;
+  sourceSystems: readonly string[];
+  targetSystem: string;
+}): AclBinding[] {
+  const principal = kafkaPrincipal(app.principal);
+  const allow = (
+    resourceType: AclResourceType,
+    resourceName: string,
+    operation: AclOperation,
+    patternType: "literal" | "prefixed" = "literal",
+  ): AclBinding => ({ principal, host: "*", resourceType, resourceName, patternType, operation, permission: "allow" });
+  return [
+    ...[...new Set(app.sourceSystems)].map((s) => allow("topic", systemTopics(s).int, "read")),
+    allow("topic", systemTopics(app.targetSystem).ext, "write"),
+    allow("group", app.group, "read"),
+    allow("transactional-id", streamAppTransactionalPrefix(app.principal), "write", "prefixed"),
   ];
 }

@@ -3,7 +3,8 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { compareAcls } from "../kafka/acl-binding";
 import { systemTopicNames } from "../topology/system-topics";
-import { clientAcls, topicSettings } from "./layout";
+import { clientAcls, streamAppAcls, topicSettings } from "./layout";
+import { streamAppSources } from "./stream-app-sources";
 import type { DesiredResource } from "./types";
 
 export interface DesiredState {
@@ -71,6 +72,38 @@ export async function loadDesiredState(companyIds?: string[]): Promise<DesiredSt
         desired: { bindings: active ? clientAcls(system.name, client.principal).sort(compareAcls) : [] },
       });
     }
+  }
+  for (const app of await streamAppSources(companyIds)) {
+    const ref = {
+      key: app.principal,
+      companyId: app.companyId,
+      systemId: app.targetSystemId,
+      clientId: null,
+      streamAppId: app.id,
+    };
+    resources.push({
+      ...ref,
+      type: "credential",
+      desired: { present: true, derived: true, credentialVersion: app.credentialVersion },
+      pendingMaterial: false,
+      provisionedSecretVersion: null,
+    });
+    // Only a deployed app that can run holds ACLs: its source topics are those it may read now (own systems, and
+    // systems under grants in force), so a revoked or ended grant takes its READ away at the next pass.
+    resources.push({
+      ...ref,
+      type: "acls",
+      desired: {
+        bindings: app.running
+          ? streamAppAcls({
+              principal: app.principal,
+              group: app.group,
+              sourceSystems: app.sourceSystems,
+              targetSystem: app.targetSystemName,
+            }).sort(compareAcls)
+          : [],
+      },
+    });
   }
   return { resources, materials };
 }

@@ -131,6 +131,24 @@ function planCredential(
     );
   }
   const after = { ...base, observedAfter: { exists: true } };
+  if ("derived" in d.desired) {
+    // A stream app's credential can always be set again (its password is derived, not kept): a missing one is
+    // restored, a new version replaces it. In sync only once a pass set this very version and it still exists.
+    const held = exists && row?.status !== "pending" && row !== null && sameJson(row.desired, d.desired);
+    if (held) return inSync(after);
+    const action: KafkaAction = {
+      kind: "set-app-credential",
+      username: d.key,
+      appId: d.streamAppId ?? "",
+      credentialVersion: d.desired.credentialVersion,
+    };
+    return changed(
+      after,
+      row,
+      [action],
+      `The SCRAM credential of ${d.key} was missing from the cluster (deleted outside Rhei); restored`,
+    );
+  }
   if (d.pendingMaterial && d.clientId) {
     // A new or rotated secret: set it, whatever the cluster holds now (an older secret must stop working).
     return {
@@ -204,7 +222,7 @@ function planForget(row: StateRow, observed: ObservedCluster): ResourcePlan {
       return forget(
         { exists },
         exists ? [{ kind: "delete-credential", username: row.key, clientId: row.clientId }] : [],
-        `${row.key} belongs to a deleted client`,
+        `${row.key} belongs to a deleted ${row.streamAppId ? "stream app" : "client"}`,
       );
     }
     case "acls": {
@@ -212,7 +230,7 @@ function planForget(row: StateRow, observed: ObservedCluster): ResourcePlan {
       return forget(
         { bindings: seen },
         seen.length > 0 ? [{ kind: "delete-acls", bindings: seen }] : [],
-        `${row.key} belongs to a deleted client`,
+        `${row.key} belongs to a deleted ${row.streamAppId ? "stream app" : "client"}`,
       );
     }
   }
@@ -224,8 +242,16 @@ function refOf(r: {
   companyId: string;
   systemId: string | null;
   clientId: string | null;
+  streamAppId?: string | null;
 }) {
-  return { type: r.type, key: r.key, companyId: r.companyId, systemId: r.systemId, clientId: r.clientId };
+  return {
+    type: r.type,
+    key: r.key,
+    companyId: r.companyId,
+    systemId: r.systemId,
+    clientId: r.clientId,
+    streamAppId: r.streamAppId ?? null,
+  };
 }
 
 export function describeAcl(b: AclBinding): string {

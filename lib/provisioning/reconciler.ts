@@ -93,13 +93,22 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
     const queue = [...first, ...rest];
     let total: ReconcileSummary | undefined;
     const done = new Set<string>();
+    // Nudged again after their chunk was done (a change made during a long pass): they go again, next.
+    const again = new Set<string>();
     while (queue.length > 0 && !stopped) {
-      const chunk = queue.splice(0, companiesPerPass).filter((c) => !done.has(c));
+      const chunk = [...new Set(queue.splice(0, companiesPerPass))].filter((c) => !done.has(c) || again.has(c));
       if (chunk.length === 0) continue;
-      for (const c of chunk) done.add(c);
+      for (const c of chunk) {
+        done.add(c);
+        again.delete(c);
+      }
       const away = total && total.kafka !== "up" ? total : undefined;
       total = combineSummaries(total, await reconcileOnce({ companyIds: chunk, brokerAway: away }));
-      if (total.kafka === "up") queue.unshift(...takeNudged().filter((c) => !done.has(c)));
+      if (total.kafka === "up") {
+        const nudgedNow = takeNudged();
+        for (const c of nudgedNow) if (done.has(c)) again.add(c);
+        queue.unshift(...nudgedNow);
+      }
     }
     return total ?? emptySummary();
   };
@@ -159,7 +168,12 @@ export function startReconciler(options: ReconcilerOptions = {}): Reconciler {
       ? async () => undefined
       : subscribeEvents(
           ["system.changed", "client.changed", "provisioning.requested", "stream-app.changed", "grant.changed"],
-          (event) => nudge(event.type === EVENTS_RESUMED ? undefined : event.companyId),
+          (event) => {
+            if (event.type === EVENTS_RESUMED) return nudge();
+            nudge(event.companyId);
+            // A grant's receiver holds the ACLs of the apps reading under it.
+            if (event.type === "grant.changed") nudge(event.targetCompanyId);
+          },
         );
   nudge(); // a first full pass at start
 

@@ -60,6 +60,11 @@ function auditOf(a: KafkaAction, plan: ResourcePlan): AuditEntry {
       return principal("kafka-acls", "provisioning.acls.delete", { removed: a.bindings.map(describeAcl) });
     case "set-credential":
       return principal("kafka-credential", "provisioning.credential.set", { secretVersion: a.secretVersion });
+    case "set-app-credential":
+      return principal("kafka-credential", "provisioning.credential.set", {
+        streamApp: true,
+        credentialVersion: a.credentialVersion,
+      });
     case "delete-credential":
       return principal("kafka-credential", "provisioning.credential.delete", { removed: a.username });
   }
@@ -112,7 +117,8 @@ export async function recordOutcome(outcomes: PlanOutcome[], rows: FullStateRow[
       sameJson(row.observed, observed) &&
       row.companyId === plan.ref.companyId &&
       row.systemId === plan.ref.systemId &&
-      row.clientId === plan.ref.clientId;
+      row.clientId === plan.ref.clientId &&
+      (row.streamAppId ?? null) === (plan.ref.streamAppId ?? null);
     if (same && plan.rowId) {
       untouched.push(plan.rowId);
       continue;
@@ -121,6 +127,7 @@ export async function recordOutcome(outcomes: PlanOutcome[], rows: FullStateRow[
       companyId: plan.ref.companyId,
       systemId: plan.ref.systemId,
       clientId: plan.ref.clientId,
+      streamAppId: plan.ref.streamAppId ?? null,
       desired: plan.desired as Prisma.InputJsonValue,
       observed: (observed ?? undefined) as Prisma.InputJsonValue | undefined,
       status,

@@ -12,9 +12,15 @@ export interface ResourceRef {
   companyId: string;
   systemId: string | null;
   clientId: string | null;
+  /** The stream app whose principal this is (credential, acls); null or absent otherwise. */
+  streamAppId?: string | null;
 }
 
-export type CredentialWanted = { present: true; secretVersion: number } | { present: false };
+export type CredentialWanted =
+  | { present: true; secretVersion: number }
+  | { present: false }
+  /** A stream app's: its password derives from RHEI_STREAM_APP_SECRET and the version, so Rhei can always set it. */
+  | { present: true; derived: true; credentialVersion: number };
 
 /** What the database wants for one resource. `desired` is what a state row stores. */
 export type DesiredResource = ResourceRef &
@@ -61,6 +67,7 @@ export type KafkaAction =
   | { kind: "create-acls"; bindings: AclBinding[] }
   | { kind: "delete-acls"; bindings: AclBinding[] }
   | { kind: "set-credential"; username: string; clientId: string; secretVersion: number }
+  | { kind: "set-app-credential"; username: string; appId: string; credentialVersion: number }
   | { kind: "delete-credential"; username: string; clientId: string | null };
 
 /**

@@ -26,6 +26,7 @@ export function actionVisible(action: KafkaAction, observed: ObservedCluster): b
       });
     }
     case "set-credential":
+    case "set-app-credential":
       return observed.scramUsers.has(action.username);
     case "delete-credential":
       return !observed.scramUsers.has(action.username);

@@ -51,3 +51,11 @@ export function streamAppStateTopic(principal: string): string {
 
 /** The rollup worker's SCRAM user and consumer group (one for the whole console). */
 export const ROLLUP_PRINCIPAL = "rhei-rollups";
+
+/**
+ * A stream app's consumer group: its principal and the app's id, so an app deleted and created again under the same
+ * name starts afresh instead of continuing from its predecessor's offsets (which Kafka keeps for a week).
+ */
+export function streamAppGroup(principal: string, appId: string): string {
+  return `${principal}.${appId}`;
+}

@@ -63,3 +63,19 @@ export function systemsPath(companyId: string): string {
 export function dashboardPath(companyId: string, dashboardId: string): string {
   return `${companyPath(companyId, "dashboards")}/${encodeURIComponent(dashboardId)}`;
 }
+
+/** One stream app of a company (`edit`: its editor). */
+export function streamAppPath(companyId: string, appId: string, page?: "edit"): string {
+  const base = `${companyPath(companyId, "stream-apps")}/${encodeURIComponent(appId)}`;
+  return page ? `${base}/${page}` : base;
+}
+
+/** The editor of a new stream app. */
+export function newStreamAppPath(companyId: string): string {
+  return `${companyPath(companyId, "stream-apps")}/new`;
+}
+
+/** One grant, as the company (either side) sees it. */
+export function grantPath(companyId: string, grantId: string): string {
+  return `${companyPath(companyId, "grants")}/${encodeURIComponent(grantId)}`;
+}

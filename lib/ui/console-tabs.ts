@@ -20,6 +20,8 @@ const companyTabs: { page?: CompanyPage; label: string; needs: Action }[] = [
   { page: "dashboards", label: "Dashboards", needs: "data.read" },
   { page: "alarms", label: "Alarms", needs: "data.read" },
   { page: "health", label: "Health", needs: "data.read" },
+  { page: "stream-apps", label: "Stream apps", needs: "system.read" },
+  { page: "grants", label: "Grants", needs: "system.read" },
   { page: "members", label: "Members", needs: "member.read" },
   { page: "audit", label: "Audit log", needs: "audit.read" },
   { page: "provisioning", label: "Provisioning", needs: "cluster.read" },

@@ -74,6 +74,7 @@ ensure_env_file() {
 PORT=$DEFAULT_APP_PORT
 NEXTAUTH_URL=http://localhost:$DEFAULT_APP_PORT
 NEXTAUTH_SECRET=$(random_secret 32)
+RHEI_STREAM_APP_SECRET=$(random_secret 32)
 DATABASE_URL=postgresql://rhei:$pg_password@127.0.0.1:$DEFAULT_PG_PORT/rhei
 KAFKA_BROKERS=127.0.0.1:$DEFAULT_KAFKA_PORT
 KAFKA_SASL_MECHANISM=scram-sha-512
@@ -92,9 +93,21 @@ ENV
   ok "wrote $RHEI_ENV_FILE with new random secrets"
 }
 
+# Adds a secret that a later version of Rhei needs to an environment file written before it (kept on later runs).
+ensure_env_secret() {
+  local key="$1"
+  grep -q "^$key=" "$RHEI_ENV_FILE" && return
+  umask 077
+  printf '%s=%s\n' "$key" "$(random_secret 32)" >>"$RHEI_ENV_FILE"
+  umask 022
+  ok "added $key to $RHEI_ENV_FILE"
+}
+
 # Exports the profile's variables, except those the caller's environment already sets (as dotenv does).
 load_env_file() {
   ensure_env_file
+  # The stream apps' Kafka passwords derive from it (console and workers must share it).
+  ensure_env_secret RHEI_STREAM_APP_SECRET
   local line key
   while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in ''|'#'*) continue ;; esac

@@ -5,12 +5,14 @@ import * as clientRejections from "./client-rejections";
 import * as clients from "./clients";
 import * as companies from "./companies";
 import * as datastreams from "./datastreams";
+import * as grants from "./grants";
 import * as invitations from "./invitations";
 import * as metadata from "./metadata";
 import * as observedProperties from "./observed-properties";
 import * as rejectedRecords from "./rejected-records";
 import * as search from "./search";
 import * as sensors from "./sensors";
+import * as streamApps from "./stream-apps";
 import * as systems from "./systems";
 import * as things from "./things";
 
@@ -34,4 +36,6 @@ export const allEndpoints: Endpoint[] = [
   clientRejections,
   clientMetadata,
   rejectedRecords,
+  streamApps,
+  grants,
 ].flatMap((module) => (Object.values(module) as unknown[]).filter(isEndpoint));

@@ -2,11 +2,13 @@ import { Boxes } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProvisioningStatus } from "@/components/provisioning/provisioning-status";
+import { LineageGraph } from "@/components/stream-apps/lineage-graph";
 import { SystemTopics } from "@/components/systems/system-topics";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadSystemPage, type SystemIds } from "@/lib/pages/load-company-page";
+import { getSystemLineage } from "@/lib/stream-apps/get-lineage";
 import { systemContents } from "@/lib/systems/system-contents";
 import { systemPath } from "@/lib/ui/console-paths";
 import { plural } from "@/lib/ui/format";
@@ -14,10 +16,14 @@ import { plural } from "@/lib/ui/format";
 export const metadata: Metadata = { title: "System" };
 
 export default async function SystemOverviewPage({ params }: { params: Promise<SystemIds> }) {
-  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => ({
-    contents: await systemContents({ actor, systemId }),
-  }));
-  const { companyId, systemId, can, system, contents } = loaded;
+  const loaded = await loadSystemPage(params, async ({ actor, systemId }) => {
+    const [contents, lineage] = await Promise.all([
+      systemContents({ actor, systemId }),
+      getSystemLineage({ actor, systemId }),
+    ]);
+    return { contents, lineage };
+  });
+  const { companyId, systemId, can, system, contents, lineage } = loaded;
   const seesClients = can("client.read");
   const counts = [
     {
@@ -39,6 +45,16 @@ export default async function SystemOverviewPage({ params }: { params: Promise<S
           />
           <CardBody>
             <SystemTopics systemName={system.name} />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Data flows"
+            description="Stream apps bringing other systems' records into this system's .ext, and taking its records elsewhere (own apps, and other companies' apps under grants)."
+          />
+          <CardBody>
+            <LineageGraph companyId={companyId} lineage={lineage} />
           </CardBody>
         </Card>
 

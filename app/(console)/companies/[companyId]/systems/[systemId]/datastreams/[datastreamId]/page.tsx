@@ -10,6 +10,7 @@ import { SchemaVersions } from "@/components/datastreams/schema-versions";
 import { DatastreamLiveData } from "@/components/live/datastream-live-data";
 import { DetailHeader } from "@/components/metadata/detail-header";
 import { descriptionFact, Facts, none, timestampFacts } from "@/components/metadata/facts";
+import { DatastreamLineage } from "@/components/stream-apps/datastream-lineage";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -22,6 +23,7 @@ import { type ListPageProps, listQueryOf, loadCompanyPage, type SystemIds } from
 import { loadDatastreamOptions } from "@/lib/pages/load-datastream-options";
 import { listRejectedRecords } from "@/lib/rejected-records/list-rejected-records";
 import { rejectedRecordsQuerySchema } from "@/lib/rejected-records/schemas";
+import { getDatastreamLineage } from "@/lib/stream-apps/get-lineage";
 import { systemObjectPath, systemPath } from "@/lib/ui/console-paths";
 import {
   createAlarmRuleAction,
@@ -39,16 +41,17 @@ export default async function DatastreamPage({
   const rejectedQuery = await listQueryOf(rejectedRecordsQuerySchema, searchParams);
   const loaded = await loadCompanyPage(params, async ({ actor, systemId, datastreamId, can }) => {
     const canWrite = can("metadata.write");
-    const [datastream, versions, rejected, options, impact, rules] = await Promise.all([
+    const [datastream, versions, rejected, options, impact, rules, lineage] = await Promise.all([
       getDatastream({ actor, datastreamId }),
       listDatastreamSchemaVersions({ actor, datastreamId }),
       listRejectedRecords({ actor, datastreamId, query: rejectedQuery }),
       canWrite ? loadDatastreamOptions(actor, systemId) : null,
       canWrite ? datastreamDeletionImpact({ actor, datastreamId }) : null,
       listAlarmRules({ actor, datastreamId }),
+      getDatastreamLineage({ actor, datastreamId }),
     ]);
     if (datastream.systemId !== systemId) notFound();
-    return { datastream, canWrite, versions, rejected, options, impact, rules };
+    return { datastream, canWrite, versions, rejected, options, impact, rules, lineage };
   });
   const {
     companyId,
@@ -61,6 +64,7 @@ export default async function DatastreamPage({
     options,
     impact,
     rules,
+    lineage,
   } = loaded;
   const type = observationTypeInfo[d.observationType];
   const link = (href: string, label: string) => (
@@ -145,6 +149,8 @@ export default async function DatastreamPage({
           loaded.can("alarm.manage") ? deleteAlarmRuleAction.bind(null, companyId, systemId, datastreamId) : undefined
         }
       />
+
+      <DatastreamLineage companyId={companyId} lineage={lineage} />
 
       <Card>
         <CardHeader title="Datastream" />

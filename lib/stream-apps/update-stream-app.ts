@@ -1,0 +1,79 @@
+import "server-only";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../authz/actor";
+import { db } from "../db/client";
+import { conflict } from "../errors";
+import { publishEvent } from "../events/publish-event";
+import { parseInput } from "../validation";
+import { findAppFor, ownTargetSystem } from "./app-access";
+import { checkDefinition, definitionRefusal } from "./check-definition";
+import { saveResolution } from "./save-resolution";
+import { type UpdateStreamAppInput, updateStreamAppSchema } from "./schemas";
+
+/**
+ * Edits an app (admins, engineers). A new query or target is a new version; a running app switches to it within
+ * seconds and continues from where it was (its consumer group keeps the positions): records before the switch were
+ * judged by the old version, every later one by the new.
+ */
+export async function updateStreamApp({
+  actor,
+  appId,
+  input,
+}: {
+  actor: Actor;
+  appId: string;
+  input: UpdateStreamAppInput;
+}) {
+  const { app } = await findAppFor(actor, appId, "stream-app.manage");
+  const data = parseInput(updateStreamAppSchema, input);
+  const query = data.query ?? app.query;
+  const targetId = data.targetSystemId ?? app.targetSystemId;
+  const newVersion = query !== app.query || targetId !== app.targetSystemId;
+  let check: Awaited<ReturnType<typeof checkDefinition>> | undefined;
+  let target: { id: string; name: string } | undefined;
+  if (newVersion) {
+    if (!targetId)
+      throw conflict("The app's target system was deleted: choose another target", { targetSystemId: ["Required"] });
+    target = await ownTargetSystem(app.companyId, targetId);
+    check = await checkDefinition({ companyId: app.companyId, targetSystemId: target.id, query });
+    if (!check.ok) throw definitionRefusal(check);
+  }
+  return db.$transaction(async (tx) => {
+    // Only from the version read above: two edits at once cannot both become the next version.
+    const version = newVersion ? app.version + 1 : app.version;
+    const { count } = await tx.streamApp.updateMany({
+      where: { id: app.id, version: app.version },
+      data: {
+        ...(data.description !== undefined ? { description: data.description } : {}),
+        ...(newVersion && target ? { query, targetSystemId: target.id, targetSystemName: target.name, version } : {}),
+      },
+    });
+    if (count === 0) throw conflict("The app was changed meanwhile: reload it and edit again");
+    if (newVersion && check) {
+      await tx.streamAppVersion.create({ data: { appId: app.id, version, query, createdBy: actor.label } });
+      await saveResolution(tx, app.id, check);
+      await tx.streamAppLogEntry.create({
+        data: {
+          appId: app.id,
+          level: "info",
+          message: `Version ${version} saved by ${actor.label}${app.desiredState === "running" ? ": the running app switches to it and continues where it was" : ""}`,
+        },
+      });
+    }
+    const updated = await tx.streamApp.findUniqueOrThrow({ where: { id: app.id } });
+    await recordAuditEvent(tx, actor, {
+      companyId: app.companyId,
+      action: "stream-app.update",
+      target: { type: "stream-app", id: app.id, label: app.name },
+      before: { version: app.version, query: app.query, target: app.targetSystemName, description: app.description },
+      after: {
+        version: updated.version,
+        query: updated.query,
+        target: updated.targetSystemName,
+        description: updated.description,
+      },
+    });
+    await publishEvent({ type: "stream-app.changed", companyId: app.companyId, appId: app.id, change: "updated" }, tx);
+    return { app: updated, warnings: check?.warnings ?? [] };
+  });
+}
