@@ -7,6 +7,8 @@ export interface ProducerMessage {
   topic: string;
   key: string | null;
   value: string;
+  /** The message timestamp (epoch ms, CreateTime); the producer's clock when absent. */
+  timestamp?: number;
 }
 
 export interface KafkaProducerOptions {
@@ -43,14 +45,18 @@ export class KafkaProducer {
   /** Sends the records, grouped per topic, in one request per broker. */
   async send(messages: readonly ProducerMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, { key: string | null; value: string }[]>();
+    const byTopic = new Map<string, { key: string | null; value: string; timestamp?: string }[]>();
     for (const m of messages) {
       let list = byTopic.get(m.topic);
       if (!list) {
         list = [];
         byTopic.set(m.topic, list);
       }
-      list.push({ key: m.key, value: m.value });
+      list.push(
+        m.timestamp === undefined
+          ? { key: m.key, value: m.value }
+          : { key: m.key, value: m.value, timestamp: String(m.timestamp) },
+      );
     }
     try {
       await this.producer.sendBatch({

@@ -5,6 +5,8 @@ export interface OutgoingMessage {
   topic: string;
   key: string;
   value: string;
+  /** The Kafka message timestamp (epoch ms); the producer's clock when absent. */
+  timestamp?: number;
 }
 
 export type SendBatch = (messages: OutgoingMessage[]) => Promise<void>;
