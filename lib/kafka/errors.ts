@@ -40,6 +40,7 @@ export function kafkaErrorKind(error: unknown, depth = 0): KafkaErrorKind {
   const e = asErrorLike(error);
   if (e.type && authorizationTypes.has(e.type)) return "authorization";
   if (e.type === "UNKNOWN_TOPIC_OR_PARTITION") return "not-found";
+  if (/^Unknown topic /.test(e.message ?? "")) return "not-found"; // @platformatic/kafka's metadata
   if (e.type === "TOPIC_ALREADY_EXISTS") return "exists";
   if (e.name === "KafkaJSSASLAuthenticationError" || e.type === "SASL_AUTHENTICATION_FAILED") return "authentication";
   if (/authentication failed|invalid credentials|SASL_AUTHENTICATION_FAILED/i.test(e.message ?? "")) {

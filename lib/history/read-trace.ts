@@ -1,0 +1,258 @@
+import type { KafkaConnectionConfig } from "../kafka/connection-config";
+import { type FetchedRecord, PartitionReader } from "../kafka/partition-reader";
+import type { DatastreamCatalog } from "../sdk/datastream-catalog";
+import { RecordPipeline } from "../sdk/record-pipeline";
+import type { RejectedRecord } from "../sdk/rejected-record";
+import { SubscriptionFilter } from "../sdk/subscription-pattern";
+import { compareTraceKeys, type TraceKey } from "./merge-by-time";
+import type { TraceDatastream, TraceRecord } from "./trace-datastream";
+import { arrivalOf, WatermarkMerge } from "./watermark-merge";
+
+// The one reader of raw records for history: a phenomenon-time window of some datastreams, read without a consumer
+// group from the partitions of their systems' topics, decoded through the SDK's record pipeline, and handed out in
+// trace order (WatermarkMerge). Offsets come from the broker's time index (the SDK stamps each message with its
+// phenomenon time), widened by the lateness margin at both ends; docs/history.md says what a range then returns.
+
+/** A bound on trace keys: records after (or before) `key`, the key itself only when inclusive. */
+export interface KeyBound {
+  key: TraceKey;
+  inclusive: boolean;
+}
+
+/** Where a read of one partition may start at the earliest, and the broker time known to precede that offset. */
+export interface PartitionFloor {
+  offset: bigint;
+  maxBrokerTs: number;
+}
+
+export interface ReadTraceOptions {
+  kafka: KafkaConnectionConfig;
+  datastreams: readonly TraceDatastream[];
+  /** The phenomenon-time window [from, to), epoch ms. */
+  from: number;
+  to: number;
+  after?: KeyBound;
+  before?: KeyBound;
+  /** A further test (a value filter): records it refuses are counted as filtered. */
+  accept?: (record: TraceRecord, datastream: TraceDatastream) => boolean;
+  marginMs: number;
+  /** Types and units for the record pipeline. */
+  catalog: DatastreamCatalog;
+  /** Messages the pipeline refused (the console stores them as rejected records). */
+  onRejected?: (rejection: RejectedRecord) => void;
+  /** Per partition (`topic#partition`): read nothing below this offset (what rollups already hold). */
+  floors?: ReadonlyMap<string, PartitionFloor>;
+  signal?: AbortSignal;
+  onProgress?: (progress: { read: number; total: number }) => void;
+  maxBytesPerPartition?: number;
+}
+
+export interface TraceReadStats {
+  /** Messages read from Kafka (any datastream's). */
+  messages: number;
+  /** Messages the window's offsets span, for progress and estimates. */
+  planned: number;
+  /** Records of the window left out by the lateness rule. */
+  late: number;
+  earlyStamped: number;
+  /** Records of the window a value filter refused. */
+  filtered: number;
+  /** Messages the record pipeline refused (reported as rejected records). */
+  rejected: number;
+  /** Topics that do not exist yet (their systems are not provisioned): they hold nothing. */
+  missingTopics: string[];
+  /** Per partition: log start, and whether reading began at it (anything older was deleted by retention). */
+  partitions: { topic: string; partition: number; start: bigint; end: bigint; logStart: bigint }[];
+}
+
+const sourceId = (topic: string, partition: number) => `${topic}#${partition}`;
+
+function withinBounds(key: TraceKey, after: KeyBound | undefined, before: KeyBound | undefined): boolean {
+  if (after) {
+    const c = compareTraceKeys(key, after.key);
+    if (c < 0 || (c === 0 && !after.inclusive)) return false;
+  }
+  if (before) {
+    const c = compareTraceKeys(key, before.key);
+    if (c > 0 || (c === 0 && !before.inclusive)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads a window of a trace: the records of `datastreams` whose phenomenon time lies in [from, to) (and between the
+ * key bounds), in trace order, lazily (stopping early reads no further). `stats` fills in as it goes.
+ */
+export function readTrace(options: ReadTraceOptions): {
+  records: AsyncGenerator<TraceRecord, void>;
+  stats: TraceReadStats;
+} {
+  const stats: TraceReadStats = {
+    messages: 0,
+    planned: 0,
+    late: 0,
+    earlyStamped: 0,
+    filtered: 0,
+    rejected: 0,
+    missingTopics: [],
+    partitions: [],
+  };
+  return { records: run(options, stats), stats };
+}
+
+async function* run(options: ReadTraceOptions, stats: TraceReadStats): AsyncGenerator<TraceRecord, void> {
+  const margin = options.marginMs;
+  const lower = Math.max(options.from, options.after?.key.time ?? options.from);
+  const upper = Math.min(options.to, options.before ? options.before.key.time + 1 : options.to);
+  if (!(lower < upper) || options.datastreams.length === 0) return;
+  const byName = new Map(options.datastreams.map((d) => [d.fullName, d]));
+  const filter = new SubscriptionFilter([...byName.keys()]);
+  const pipeline = new RecordPipeline({
+    catalog: options.catalog,
+    filter: () => filter,
+    onRejected: (rejection) => {
+      stats.rejected++;
+      options.onRejected?.(rejection);
+    },
+  });
+  const reader = PartitionReader.open(options.kafka);
+  try {
+    const wanted = [...new Set(options.datastreams.map((d) => d.topic))];
+    const topics = await reader.existing(wanted);
+    stats.missingTopics = wanted.filter((t) => !topics.includes(t));
+    if (topics.length === 0) return;
+    // Negative times mean "latest"/"earliest" to ListOffsets: the margin must not push the start below 1970.
+    const [starts, ends, latest, earliest] = await Promise.all([
+      reader.offsetsFor(topics, Math.max(0, lower - margin)),
+      reader.offsetsFor(topics, upper + margin),
+      reader.offsetsFor(topics, "latest"),
+      reader.offsetsFor(topics, "earliest"),
+    ]);
+    const plan = new Map<string, { start: bigint; end: bigint }>();
+    for (const topic of topics) {
+      (latest.get(topic) ?? []).forEach((highWatermark, partition) => {
+        const floor = options.floors?.get(sourceId(topic, partition))?.offset ?? 0n;
+        const timeStart = starts.get(topic)?.[partition] ?? highWatermark;
+        const start = timeStart > floor ? timeStart : floor;
+        // The first message stamped past the window's end (plus the margin) is read too: the lateness rule looks at
+        // messages after it, and it may be a record of the window stamped late.
+        const found = ends.get(topic)?.[partition] ?? highWatermark;
+        const end = found < highWatermark ? found + 1n : highWatermark;
+        plan.set(sourceId(topic, partition), { start, end: end > start ? end : start });
+        stats.partitions.push({
+          topic,
+          partition,
+          start,
+          end: end > start ? end : start,
+          logStart: earliest.get(topic)?.[partition] ?? 0n,
+        });
+      });
+    }
+    stats.planned = [...plan.values()].reduce((n, p) => n + Number(p.end - p.start), 0);
+    await reader.add(
+      topics,
+      (topic, partition) => ({ offset: plan.get(sourceId(topic, partition))?.start ?? 0n }),
+      (topic, partition) => plan.get(sourceId(topic, partition))?.end ?? 0n,
+    );
+    const merge = new WatermarkMerge<TraceRecord>(margin);
+    for (const [id, p] of plan) {
+      merge.add(id, options.floors?.get(id)?.maxBrokerTs);
+      if (p.start >= p.end) merge.finish(id);
+    }
+    const finished = new Set<string>();
+    while (!options.signal?.aborted) {
+      for (const record of merge.drain()) {
+        yield record;
+        if (options.signal?.aborted) return;
+      }
+      if (merge.done) return;
+      const waiting = new Set(merge.waitingOn());
+      const fetched = await reader.fetch({
+        maxWaitMs: 0,
+        maxBytesPerPartition: options.maxBytesPerPartition,
+        only: (topic, partition) => waiting.has(sourceId(topic, partition)),
+      });
+      await take(fetched, { ...options, pipeline }, stats, merge, byName, lower, upper);
+      let read = 0;
+      for (const p of reader.positions()) {
+        const id = sourceId(p.topic, p.partition);
+        const planned = plan.get(id);
+        if (planned) read += Number((p.position < planned.end ? p.position : planned.end) - planned.start);
+        if (!finished.has(id) && p.end !== undefined && p.position >= p.end) {
+          finished.add(id);
+          merge.finish(id);
+        }
+      }
+      options.onProgress?.({ read, total: stats.planned });
+    }
+  } finally {
+    await reader.close();
+  }
+}
+
+/** One fetch's messages into the merge: per partition in offset order, judged by the lateness rule. */
+async function take(
+  fetched: FetchedRecord[],
+  options: ReadTraceOptions & { pipeline: RecordPipeline },
+  stats: TraceReadStats,
+  merge: WatermarkMerge<TraceRecord>,
+  byName: Map<string, TraceDatastream>,
+  lower: number,
+  upper: number,
+): Promise<void> {
+  stats.messages += fetched.length;
+  const runs = new Map<string, FetchedRecord[]>();
+  for (const m of fetched) {
+    const id = sourceId(m.topic, m.partition);
+    let run = runs.get(id);
+    if (!run) {
+      run = [];
+      runs.set(id, run);
+    }
+    run.push(m);
+  }
+  for (const [id, run] of runs) {
+    const first = run[0] as FetchedRecord;
+    // Each message's broker time, and the largest before it in its partition, by offset; only ours are decoded.
+    const seen = new Map<string, { ts: number; before: number }>();
+    const ours: FetchedRecord[] = [];
+    for (const m of run) {
+      const key = m.key === null ? null : m.key.toString("utf8");
+      if (key === null || byName.has(key)) {
+        seen.set(m.offset, { ts: m.timestamp, before: merge.brokerTimeOf(id) });
+        ours.push(m);
+      }
+      merge.observe(id, m.timestamp);
+    }
+    if (ours.length === 0) continue;
+    const decoded = await options.pipeline.process(first.topic, first.partition, ours);
+    for (const r of decoded) {
+      const ds = byName.get(r.datastream.fullName);
+      if (!ds) continue;
+      const time = Date.parse(r.phenomenonTime);
+      if (!(time >= lower && time < upper)) continue;
+      const record: TraceRecord = {
+        time,
+        name: ds.fullName,
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        datastreamId: ds.id,
+        phenomenonTime: r.phenomenonTime,
+        resultTime: r.resultTime,
+        result: r.result,
+        ...(r.attributes === undefined ? {} : { attributes: r.attributes }),
+      };
+      if (!withinBounds(record, options.after, options.before)) continue;
+      if (options.accept && !options.accept(record, ds)) {
+        stats.filtered++;
+        continue;
+      }
+      const at = seen.get(r.offset);
+      const arrival = at === undefined ? "in-time" : arrivalOf(time, at.ts, at.before, options.marginMs);
+      if (arrival === "late") stats.late++;
+      else if (arrival === "early-stamped") stats.earlyStamped++;
+      else merge.push(record);
+    }
+  }
+}
