@@ -177,7 +177,7 @@ async function* run(options: ReadTraceOptions, stats: TraceReadStats): AsyncGene
       for (const p of reader.positions()) {
         const id = sourceId(p.topic, p.partition);
         const planned = plan.get(id);
-        if (planned) read += Number((p.position < planned.end ? p.position : planned.end) - planned.start);
+        if (planned) read += Math.min(Number(p.position - planned.start), Number(planned.end - planned.start));
         if (!finished.has(id) && p.end !== undefined && p.position >= p.end) {
           finished.add(id);
           merge.finish(id);
