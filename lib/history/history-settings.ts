@@ -3,6 +3,8 @@ import { hkdfSync } from "node:crypto";
 import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
 import { env } from "../env";
 import { RejectionOutbox } from "../live/rejection-outbox";
+import type { RejectedRecord } from "../sdk/rejected-record";
+import { topicOwner } from "../topology/system-topics";
 
 // What every history read shares in one console process: the lateness margin, the cursor signing key, the datastream
 // catalog its record pipelines type records with, and where the rejected records it meets are reported.
@@ -30,4 +32,10 @@ export function historyCatalog(): ConsoleDatastreamCatalog {
 export function historyRejections(): RejectionOutbox {
   shared.rheiHistoryRejections ??= new RejectionOutbox("rhei:history");
   return shared.rheiHistoryRejections;
+}
+
+/** Reports a message a history read could not use, under its system. */
+export function reportRejection(rejection: RejectedRecord): void {
+  const owner = topicOwner(rejection.topic);
+  if (owner) historyRejections().add(owner.system, [rejection]);
 }

@@ -52,6 +52,8 @@ export interface TraceReadStats {
   messages: number;
   /** Messages the window's offsets span, for progress and estimates. */
   planned: number;
+  /** Records of the query found among the messages read (in time, passing the filter). */
+  counted: number;
   /** Records of the window left out by the lateness rule. */
   late: number;
   earlyStamped: number;
@@ -90,6 +92,7 @@ export function readTrace(options: ReadTraceOptions): {
   const stats: TraceReadStats = {
     messages: 0,
     planned: 0,
+    counted: 0,
     late: 0,
     earlyStamped: 0,
     filtered: 0,
@@ -252,7 +255,10 @@ async function take(
       const arrival = at === undefined ? "in-time" : arrivalOf(time, at.ts, at.before, options.marginMs);
       if (arrival === "late") stats.late++;
       else if (arrival === "early-stamped") stats.earlyStamped++;
-      else merge.push(record);
+      else {
+        stats.counted++;
+        merge.push(record);
+      }
     }
   }
 }
