@@ -74,6 +74,8 @@ export async function seedHistoryWorld(options: { kinds?: Kind[]; partitions?: n
     client: seeded.client.name,
     secret: seeded.secret,
     partitions,
+    // Kafka deletes by message timestamp, which is the phenomenon time: keep a test's past records (ten years).
+    retentionMs: 10 * 365 * 86_400_000,
   });
   const producer = new RheiClient({
     bootstrapServers: kafka.bootstrapServers,

@@ -3,7 +3,7 @@ import { consoleKafkaConfig } from "../kafka/console-connection";
 import type { HistoryQuery } from "./history-query";
 import { historyCatalog, latenessMarginMs, reportRejection } from "./history-settings";
 import { type ReadTraceOptions, readTrace } from "./read-trace";
-import type { TraceRecord } from "./trace-datastream";
+import type { TraceDatastream, TraceRecord } from "./trace-datastream";
 import { passesValueRange } from "./value-filter";
 
 /**
@@ -13,7 +13,7 @@ import { passesValueRange } from "./value-filter";
 export function readQuery(
   q: HistoryQuery,
   options: Partial<Pick<ReadTraceOptions, "from" | "to" | "after" | "before" | "floors" | "signal" | "onProgress">> & {
-    datastreams?: HistoryQuery["datastreams"];
+    datastreams?: readonly TraceDatastream[];
     /** Leave the value filters out (charts and aggregates of a datastream see all its values). */
     unfiltered?: boolean;
   } = {},

@@ -64,9 +64,9 @@ export class PartitionReader {
   }
 
   /**
-   * The topics among these that exist (a system the reconciler has not provisioned yet has none). Asked on a
-   * connection of its own without retries: the client retries an unknown topic for seconds, taking it for one
-   * being created.
+   * The topics among these that exist and this principal may read (a system the reconciler has not provisioned yet
+   * has none). Asked on a connection of its own without retries: the client retries an unknown topic for seconds,
+   * taking it for one being created.
    */
   async existing(topics: string[]): Promise<string[]> {
     if (topics.length === 0) return [];
@@ -78,7 +78,10 @@ export class PartitionReader {
           await probe.metadata({ topics: [topic] });
           out.push(topic);
         } catch (error) {
-          if (kafkaErrorKind(error) !== "not-found") throw toKafkaError(error, `reading the metadata of ${topic}`);
+          const kind = kafkaErrorKind(error);
+          if (kind !== "not-found" && kind !== "authorization") {
+            throw toKafkaError(error, `reading the metadata of ${topic}`);
+          }
         }
       }
       return out;
