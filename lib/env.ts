@@ -44,6 +44,8 @@ const envSchema = z.object({
    * broker time, and a record appended after one of its partition stamped this much past its phenomenon time is late.
    */
   RHEI_HISTORY_LATENESS_MS: z.coerce.number().int().min(0).max(604_800_000).default(60_000),
+  /** This console process runs the rollup job (a consumer group: with several processes, each takes some partitions). */
+  RHEI_ROLLUP_JOB: booleanTrue,
   /** The rollup job's Kafka password (SCRAM user rhei-rollups); derived from NEXTAUTH_SECRET when unset. */
   RHEI_ROLLUP_KAFKA_PASSWORD: z.string().min(16).optional(),
   /** The cluster's connections.max.reauth.ms, if known: how long an open connection outlives a rotated secret. */
