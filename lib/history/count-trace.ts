@@ -3,7 +3,28 @@ import { consoleKafkaConfig } from "../kafka/console-connection";
 import { PartitionReader } from "../kafka/partition-reader";
 import type { HistoryQuery } from "./history-query";
 import { latenessMarginMs } from "./history-settings";
-import type { TraceReadStats } from "./read-trace";
+import { readLevelBuckets } from "./read-level-buckets";
+import { type TraceReadStats, WindowTooLargeError } from "./read-trace";
+
+/** Raw messages a count reads at most (what the rollup job has not reached yet); beyond, the count is estimated. */
+const MAX_COUNT_RAW_MESSAGES = 200_000;
+
+/**
+ * The exact number of records of a query's range from rollups (plus what the rollup job has not reached, read raw
+ * within a bound), or undefined when that would read too much, or value filters apply (rollups cannot filter).
+ */
+export async function countFromRollups(q: HistoryQuery, signal?: AbortSignal): Promise<number | undefined> {
+  if (q.filters.size > 0) return undefined;
+  try {
+    const levels = await readLevelBuckets(q, { signal, maxRawMessages: MAX_COUNT_RAW_MESSAGES });
+    let n = 0;
+    for (const list of levels.byDatastream.values()) for (const b of list) n += b.records;
+    return n;
+  } catch (error) {
+    if (error instanceof WindowTooLargeError) return undefined;
+    throw error;
+  }
+}
 
 export type TraceCount = { value: number; exact: boolean };
 
@@ -32,8 +53,8 @@ async function offsetSpan(q: HistoryQuery): Promise<number> {
 
 /**
  * How many records a range holds, without a slow count before the first page: exact when the page read the whole
- * range; otherwise estimated from the Kafka offsets the range spans and the share of the query's records among
- * the messages the page read, and labelled as an estimate.
+ * range or rollups could count it (`exact`); otherwise estimated from the Kafka offsets the range spans and the
+ * share of the query's records among the messages the page read, and labelled as an estimate.
  */
 export async function countTrace({
   query,

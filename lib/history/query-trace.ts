@@ -4,7 +4,7 @@ import { invalid } from "../errors";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { parseInput } from "../validation";
 import { recordHistoryAccess } from "./audit-history-access";
-import { countTrace } from "./count-trace";
+import { countFromRollups, countTrace } from "./count-trace";
 import { type HistoryQuery, resolveHistoryQuery } from "./history-query";
 import { cursorSigningKey } from "./history-settings";
 import { oldestRetained } from "./oldest-retained";
@@ -121,6 +121,8 @@ export async function queryTrace({
       : input.at !== undefined
         ? seekPosition(input.at, q, now)
         : null;
+  // The count from rollups goes on beside the page's read (it never holds the first page back for long).
+  const counted = countFromRollups(q, signal).catch(() => undefined);
   const read =
     position?.direction === "prev"
       ? await readBackward(q, position, input.pageSize, signal)
@@ -132,7 +134,7 @@ export async function queryTrace({
     position?.direction === "prev" ? (read.more ? around.previous : null) : startsAtRange ? null : around.previous;
   const whole = position === null && !read.more;
   const [count, retention] = await Promise.all([
-    countTrace({ query: q, exact: whole ? read.items.length : undefined, sample: read.stats }),
+    counted.then((n) => countTrace({ query: q, exact: whole ? read.items.length : n, sample: read.stats })),
     position === null ? oldestRetained(consoleKafkaConfig({ clientId: "rhei-history" }), read.stats[0]) : undefined,
   ]);
   await recordHistoryAccess(actor, "history.query", q, {

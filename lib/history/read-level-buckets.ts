@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db/client";
-import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { bucketOf, ROLLUP_LEVEL_MS } from "../rollups/rollup-levels";
 import { readPositions } from "../rollups/store-rollups";
@@ -29,16 +28,6 @@ export interface LevelBuckets {
 
 /** Raw messages one level read may go through at most (a range the rollup job has not reached, read raw). */
 export const MAX_RAW_MESSAGES = 3_000_000;
-
-export class NotRolledUpError extends AppError {
-  constructor(messages: number) {
-    super(
-      "validation",
-      `${messages.toLocaleString("en-US")} records of this range are not rolled up yet (is the rollup job running? npm run rollups), which is more than a chart reads raw: choose a shorter range`,
-    );
-    this.name = "NotRolledUpError";
-  }
-}
 
 function bucketFromRow(r: {
   level: number;
@@ -158,9 +147,9 @@ export async function readLevelBuckets(
       datastreams,
       unfiltered: true,
       signal,
+      maxPlanned: maxRawMessages,
     });
     for await (const r of read.records) {
-      if (read.stats.planned > maxRawMessages) throw new NotRolledUpError(read.stats.planned);
       const seg = inLevel(r.time);
       if (!seg) continue;
       const start = bucketOf(r.time, seg.level);
@@ -176,7 +165,6 @@ export async function readLevelBuckets(
       tail.records++;
       if (tail.since === null || r.time < tail.since) tail.since = r.time;
     }
-    if (read.stats.planned > maxRawMessages) throw new NotRolledUpError(read.stats.planned);
     late += read.stats.late;
     rolledUp = read.stats.partitions.every((p) => floors.has(`${p.topic}#${p.partition}`));
   }

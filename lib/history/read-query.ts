@@ -12,7 +12,9 @@ import { passesValueRange } from "./value-filter";
  */
 export function readQuery(
   q: HistoryQuery,
-  options: Partial<Pick<ReadTraceOptions, "from" | "to" | "after" | "before" | "floors" | "signal" | "onProgress">> & {
+  options: Partial<
+    Pick<ReadTraceOptions, "from" | "to" | "after" | "before" | "floors" | "signal" | "onProgress" | "maxPlanned">
+  > & {
     datastreams?: readonly TraceDatastream[];
     /** Leave the value filters out (charts and aggregates of a datastream see all its values). */
     unfiltered?: boolean;
@@ -33,5 +35,6 @@ export function readQuery(
     accept: filters.size > 0 ? (r: TraceRecord) => passesValueRange(r.result, filters.get(r.datastreamId)) : undefined,
     signal: options.signal,
     onProgress: options.onProgress,
+    maxPlanned: options.maxPlanned,
   });
 }

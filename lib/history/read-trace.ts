@@ -1,3 +1,4 @@
+import { AppError } from "../errors";
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { type FetchedRecord, PartitionReader } from "../kafka/partition-reader";
 import type { DatastreamCatalog } from "../sdk/datastream-catalog";
@@ -45,6 +46,19 @@ export interface ReadTraceOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { read: number; total: number }) => void;
   maxBytesPerPartition?: number;
+  /** Refuse (before reading) a window whose offsets span more messages than this. */
+  maxPlanned?: number;
+}
+
+/** A window too large for what asked for it (a chart drawn from raw records): refused before anything is read. */
+export class WindowTooLargeError extends AppError {
+  constructor(readonly planned: number) {
+    super(
+      "validation",
+      `This would read ${planned.toLocaleString("en-US")} records from Kafka, more than a chart reads raw: choose a shorter range (or wait for the rollup job)`,
+    );
+    this.name = "WindowTooLargeError";
+  }
 }
 
 export interface TraceReadStats {
@@ -152,6 +166,9 @@ async function* run(options: ReadTraceOptions, stats: TraceReadStats): AsyncGene
       });
     }
     stats.planned = [...plan.values()].reduce((n, p) => n + Number(p.end - p.start), 0);
+    if (options.maxPlanned !== undefined && stats.planned > options.maxPlanned) {
+      throw new WindowTooLargeError(stats.planned);
+    }
     await reader.add(
       topics,
       (topic, partition) => ({ offset: plan.get(sourceId(topic, partition))?.start ?? 0n }),

@@ -24,7 +24,8 @@ const time = (field: "from" | "to") =>
         : "End of the range, exclusive: ISO-8601 with a zone, now, or now-<n><unit>",
     );
 
-export const selectionShape = {
+/** Datastreams and range: what charts, the volume timeline and aggregates take (they show every value). */
+export const rangeShape = {
   datastreams: z
     .string()
     .max(50 * 37, "At most 50 datastream ids")
@@ -40,6 +41,11 @@ export const selectionShape = {
     ),
   from: time("from"),
   to: time("to"),
+};
+
+/** Datastreams, range and value filters: what record pages and exports take. */
+export const selectionShape = {
+  ...rangeShape,
   filter: z
     .string()
     .max(4000, "At most 4000 characters")
@@ -87,7 +93,7 @@ export type ExportQuery = z.input<typeof exportQuerySchema>;
 
 export const seriesQuerySchema = z
   .object({
-    ...selectionShape,
+    ...rangeShape,
     width: z.coerce
       .number({ error: "width must be a number" })
       .int("width must be a whole number of pixels")
@@ -101,7 +107,7 @@ export type SeriesQuery = z.input<typeof seriesQuerySchema>;
 
 export const volumeQuerySchema = z
   .object({
-    ...selectionShape,
+    ...rangeShape,
     buckets: z.coerce
       .number({ error: "buckets must be a number" })
       .int()
@@ -115,7 +121,7 @@ export type VolumeQuery = z.input<typeof volumeQuerySchema>;
 
 export const aggregateQuerySchema = z
   .object({
-    ...selectionShape,
+    ...rangeShape,
     interval: z
       .enum(AGGREGATION_INTERVALS, `interval must be one of ${AGGREGATION_INTERVALS.join(", ")}`)
       .describe("Bucket length; 3h and longer follow the zone's calendar (a day lasts 23 or 25 hours across DST)"),
