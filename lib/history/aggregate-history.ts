@@ -7,10 +7,10 @@ import { type Aggregate, addSample, emptyAggregate, meanOf, mergeAggregates } fr
 import { recordHistoryAccess } from "./audit-history-access";
 import { type AggregationInterval, bucketsIn, type TimeBucket } from "./calendar-buckets";
 import { chooseAggregationLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
-import { resolveHistoryQuery } from "./history-query";
+import { describeDatastream, resolveHistoryQuery } from "./history-query";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
-import { AGGREGATE_FUNCTIONS, type AggregateFunction, aggregateQuerySchema } from "./schemas";
+import { AGGREGATE_FUNCTIONS, type AggregateFunction, aggregateQuerySchema, type HistoryDatastream } from "./schemas";
 import { numericValue } from "./trace-datastream";
 import { zoneOffsetMs } from "./zone-offset";
 
@@ -37,6 +37,7 @@ export type AggregateRow = z.infer<typeof aggregateRowSchema>;
 
 export interface AggregateResult {
   range: { from: string; to: string };
+  datastreams: HistoryDatastream[];
   interval: AggregationInterval;
   zone: string;
   functions: AggregateFunction[];
@@ -187,6 +188,7 @@ export async function aggregateHistory({
   });
   return {
     range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+    datastreams: q.datastreams.map(describeDatastream),
     interval: input.interval,
     zone: input.zone,
     functions,

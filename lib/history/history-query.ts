@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../authz/actor";
 import { invalid } from "../errors";
 import { resolveTraceDatastreams } from "./resolve-trace-datastreams";
+import type { HistoryDatastream } from "./schemas";
 import { parseTimeRange, type TimeRange } from "./time-range";
 import type { TraceDatastream } from "./trace-datastream";
 import { formatValueFilters, parseValueFilters, type ValueRange } from "./value-filter";
@@ -79,4 +80,9 @@ export function auditedQuery(q: HistoryQuery) {
     to: new Date(q.range.to).toISOString(),
     ...(q.filterText ? { filter: q.filterText } : {}),
   };
+}
+
+/** A datastream as history's answers describe it. */
+export function describeDatastream({ id, name, fullName, observationType, unit }: TraceDatastream): HistoryDatastream {
+  return { id, name, fullName, observationType, unit };
 }

@@ -5,7 +5,7 @@ import { consoleKafkaConfig } from "../kafka/console-connection";
 import { parseInput } from "../validation";
 import { recordHistoryAccess } from "./audit-history-access";
 import { countFromRollups, countTrace } from "./count-trace";
-import { type HistoryQuery, resolveHistoryQuery } from "./history-query";
+import { describeDatastream, type HistoryQuery, resolveHistoryQuery } from "./history-query";
 import { cursorSigningKey } from "./history-settings";
 import { oldestRetained } from "./oldest-retained";
 import { readQuery } from "./read-query";
@@ -144,13 +144,7 @@ export async function queryTrace({
   const sign = (p: CursorPosition | null) => (p ? encodeCursor({ ...p, queryHash: hash }, cursorSigningKey) : null);
   return {
     range: { from: new Date(q.range.from).toISOString(), to: new Date(q.range.to).toISOString() },
-    datastreams: q.datastreams.map(({ id, name, fullName, observationType, unit }) => ({
-      id,
-      name,
-      fullName,
-      observationType,
-      unit,
-    })),
+    datastreams: q.datastreams.map(describeDatastream),
     items: read.items.map(toWireRecord),
     next: sign(next),
     previous: sign(previous),

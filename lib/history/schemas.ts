@@ -151,6 +151,8 @@ export const historyDatastreamSchema = z.object({
   unit: z.object({ name: z.string(), symbol: z.string() }),
 });
 
+export type HistoryDatastream = z.infer<typeof historyDatastreamSchema>;
+
 /** One record as the API answers it. */
 export const historyRecordSchema = z.object({
   time: z.string().describe("Phenomenon time, ISO-8601 UTC with microseconds"),

@@ -5,6 +5,7 @@ import * as clientRejections from "./client-rejections";
 import * as clients from "./clients";
 import * as companies from "./companies";
 import * as datastreams from "./datastreams";
+import * as history from "./history";
 import * as invitations from "./invitations";
 import * as metadata from "./metadata";
 import * as observedProperties from "./observed-properties";
@@ -34,4 +35,5 @@ export const allEndpoints: Endpoint[] = [
   clientRejections,
   clientMetadata,
   rejectedRecords,
+  history,
 ].flatMap((module) => (Object.values(module) as unknown[]).filter(isEndpoint));
