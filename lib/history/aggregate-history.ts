@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { invalid } from "../errors";
 import { parseInput } from "../validation";
@@ -10,7 +9,13 @@ import { chooseAggregationLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
 import { describeDatastream, resolveHistoryQuery } from "./history-query";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
-import { AGGREGATE_FUNCTIONS, type AggregateFunction, aggregateQuerySchema, type HistoryDatastream } from "./schemas";
+import {
+  AGGREGATE_FUNCTIONS,
+  type AggregateFunction,
+  type AggregateRow,
+  aggregateQuerySchema,
+  type HistoryDatastream,
+} from "./schemas";
 import { numericValue } from "./trace-datastream";
 import { zoneOffsetMs } from "./zone-offset";
 
@@ -18,22 +23,6 @@ import { zoneOffsetMs } from "./zone-offset";
 export const MAX_AGGREGATE_BUCKETS = 10_000;
 export const MAX_AGGREGATE_ROWS = 200_000;
 const MAX_AGGREGATE_RAW_MESSAGES = 3_000_000;
-
-export const aggregateRowSchema = z.object({
-  start: z.string(),
-  end: z.string(),
-  /** The bucket is cut by the range's start or end: it aggregates only the part inside the range. */
-  partial: z.boolean(),
-  datastreamId: z.uuid(),
-  count: z.number().int().describe("Records in the bucket (numeric or not)"),
-  min: z.number().nullable().optional(),
-  max: z.number().nullable().optional(),
-  mean: z.number().nullable().optional(),
-  sum: z.number().nullable().optional(),
-  first: z.number().nullable().optional(),
-  last: z.number().nullable().optional(),
-});
-export type AggregateRow = z.infer<typeof aggregateRowSchema>;
 
 export interface AggregateResult {
   range: { from: string; to: string };

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { parseInput } from "../validation";
 import { chooseRollupLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
@@ -7,7 +6,7 @@ import { resolveHistoryQuery } from "./history-query";
 import { m4, m4Buckets } from "./m4";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
-import { seriesQuerySchema } from "./schemas";
+import { type ChartSeries, seriesQuerySchema } from "./schemas";
 import type { TimePoint } from "./time-point";
 import { numericValue, type TraceDatastream } from "./trace-datastream";
 
@@ -15,27 +14,6 @@ import { numericValue, type TraceDatastream } from "./trace-datastream";
 export const MAX_CHART_DATASTREAMS = 20;
 /** Raw messages a chart reads at most (a zoomed-in window, or a range the rollup job has not reached). */
 export const MAX_CHART_RAW_MESSAGES = 2_000_000;
-
-const pointSchema = z.object({ t: z.number(), v: z.unknown() });
-
-export const seriesSchema = z.object({
-  range: z.object({ from: z.string(), to: z.string() }),
-  /** What the chart was drawn from: raw records, or rollups of 1 s, 1 min or 1 h. */
-  source: z.enum(["raw", "1s", "1m", "1h"]),
-  series: z.array(
-    z.object({
-      datastreamId: z.uuid(),
-      kind: z.enum(["line", "state"]).describe("line: numbers (M4, ≤ 4 points per pixel column); state: changes"),
-      points: z.array(pointSchema),
-      /** A state series with more changes than the chart can show: zoom in. */
-      truncated: z.boolean(),
-    }),
-  ),
-  /** The newest part was read raw (the rollup job has not reached it yet) from this time on; null: none. */
-  rawSince: z.string().nullable(),
-  late: z.number().int(),
-});
-export type ChartSeries = z.infer<typeof seriesSchema>;
 
 /** Numbers are lines; Truth, Category and JSON results are states, as on live dashboards. */
 const isLine = (d: TraceDatastream) => d.observationType === "Measurement" || d.observationType === "Count";

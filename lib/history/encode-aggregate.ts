@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { AggregateRow } from "./aggregate-history";
+import type { AggregateRow } from "./schemas";
 import { type AggregateFunction, CSV_DELIMITERS, type CsvDelimiter } from "./schemas";
 import type { TraceDatastream } from "./trace-datastream";
 

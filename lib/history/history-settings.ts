@@ -2,7 +2,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { ConsoleDatastreamCatalog } from "../datastreams/console-datastream-catalog";
 import { env } from "../env";
-import { RejectionOutbox } from "../live/rejection-outbox";
+import { RejectionOutbox } from "../rejected-records/rejection-outbox";
 import type { RejectedRecord } from "../sdk/rejected-record";
 import { topicOwner } from "../topology/system-topics";
 

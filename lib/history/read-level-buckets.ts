@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { bucketOf, ROLLUP_LEVEL_MS } from "../rollups/rollup-levels";
-import { readPositions } from "../rollups/store-rollups";
 import { addSample, type BucketAggregate, emptyAggregate } from "./aggregate";
 import { decomposeRange, type RangeSegment } from "./decompose-range";
 import type { HistoryQuery } from "./history-query";
 import { readQuery } from "./read-query";
+import { readPositions } from "./read-rollup-positions";
 import type { PartitionFloor } from "./read-trace";
+import { bucketOf, ROLLUP_LEVEL_MS } from "./rollup-levels";
 import { numericValue, type TraceDatastream } from "./trace-datastream";
 
 /** A bucket of one datastream over a stretch: its aggregate of numeric values, and all its records counted. */

@@ -190,3 +190,49 @@ export const recordsPageSchema = z.object({
   notProvisioned: z.array(z.string()).describe("Topics that do not exist yet (their systems hold nothing)"),
 });
 export type RecordsPage = z.infer<typeof recordsPageSchema>;
+
+export const aggregateRowSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  /** The bucket is cut by the range's start or end: it aggregates only the part inside the range. */
+  partial: z.boolean(),
+  datastreamId: z.uuid(),
+  count: z.number().int().describe("Records in the bucket (numeric or not)"),
+  min: z.number().nullable().optional(),
+  max: z.number().nullable().optional(),
+  mean: z.number().nullable().optional(),
+  sum: z.number().nullable().optional(),
+  first: z.number().nullable().optional(),
+  last: z.number().nullable().optional(),
+});
+export type AggregateRow = z.infer<typeof aggregateRowSchema>;
+
+const pointSchema = z.object({ t: z.number(), v: z.unknown() });
+
+export const seriesSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  /** What the chart was drawn from: raw records, or rollups of 1 s, 1 min or 1 h. */
+  source: z.enum(["raw", "1s", "1m", "1h"]),
+  series: z.array(
+    z.object({
+      datastreamId: z.uuid(),
+      kind: z.enum(["line", "state"]).describe("line: numbers (M4, ≤ 4 points per pixel column); state: changes"),
+      points: z.array(pointSchema),
+      /** A state series with more changes than the chart can show: zoom in. */
+      truncated: z.boolean(),
+    }),
+  ),
+  /** The newest part was read raw (the rollup job has not reached it yet) from this time on; null: none. */
+  rawSince: z.string().nullable(),
+  late: z.number().int(),
+});
+export type ChartSeries = z.infer<typeof seriesSchema>;
+
+export const volumeSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  buckets: z.array(z.object({ start: z.string(), end: z.string(), records: z.number().int() })),
+  /** Every record of the range (exact); a bucket's share may be off by a rollup bucket at its edges. */
+  total: z.number().int(),
+  late: z.number().int(),
+});
+export type VolumeTimeline = z.infer<typeof volumeSchema>;

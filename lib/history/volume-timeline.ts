@@ -1,24 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { parseInput } from "../validation";
 import { chooseRollupLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
 import { resolveHistoryQuery } from "./history-query";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
-import { volumeQuerySchema } from "./schemas";
+import { type VolumeTimeline, volumeQuerySchema } from "./schemas";
 
 /** Raw messages the volume timeline of a short range reads at most. */
 const MAX_VOLUME_RAW_MESSAGES = 1_000_000;
-
-export const volumeSchema = z.object({
-  range: z.object({ from: z.string(), to: z.string() }),
-  buckets: z.array(z.object({ start: z.string(), end: z.string(), records: z.number().int() })),
-  /** Every record of the range (exact); a bucket's share may be off by a rollup bucket at its edges. */
-  total: z.number().int(),
-  late: z.number().int(),
-});
-export type VolumeTimeline = z.infer<typeof volumeSchema>;
 
 /**
  * Records per bucket over a range (the trace browser's volume timeline, which seeks where it is clicked): counted

@@ -1,5 +1,5 @@
 import { type Aggregate, addSample, emptyAggregate } from "../history/aggregate";
-import { bucketOf, ROLLUP_LEVEL_MS } from "./rollup-levels";
+import { bucketOf, ROLLUP_LEVEL_MS } from "../history/rollup-levels";
 
 /** One rollup row to add to what the table holds: a datastream's bucket at one level. */
 export interface RollupCell extends Aggregate {

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db/client";
+import { readPositions } from "../history/read-rollup-positions";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { PartitionReader } from "../kafka/partition-reader";
 import { systemTopics } from "../topology/system-topics";
-import { readPositions } from "./store-rollups";
 
 /**
  * How many messages of the systems' `.int` (all systems when none are given) the rollup job has not rolled up yet:

@@ -4,19 +4,20 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { EVENTS_RESUMED } from "../events/change-event";
 import { subscribeEvents } from "../events/subscribe-events";
+import { readPositions } from "../history/read-rollup-positions";
 import { numericValue } from "../history/trace-datastream";
 import { arrivalOf } from "../history/watermark-merge";
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { type BatchContext, type FetchedBatch, GroupConsumer } from "../kafka/consumer";
 import { PartitionReader } from "../kafka/partition-reader";
-import { RejectionOutbox } from "../live/rejection-outbox";
 import { createLogger } from "../log";
+import { RejectionOutbox } from "../rejected-records/rejection-outbox";
 import { RecordPipeline } from "../sdk/record-pipeline";
 import { ROLLUP_PRINCIPAL } from "../topology/principals";
 import { systemTopics, topicOwner } from "../topology/system-topics";
 import { RollupCells } from "./rollup-cells";
 import { rollupKafkaConfig } from "./rollup-kafka";
-import { addRollupCells, movePosition, readPositions, type StoredPosition } from "./store-rollups";
+import { addRollupCells, movePosition, type StoredPosition } from "./store-rollups";
 
 const log = createLogger("rollups");
 

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { aggregateRowSchema } from "../../history/aggregate-history";
-import { seriesSchema } from "../../history/chart-series";
 import {
   aggregateQuerySchema,
+  aggregateRowSchema,
   exportQuerySchema,
   historyDatastreamSchema,
   recordsPageSchema,
   recordsQuerySchema,
   seriesQuerySchema,
+  seriesSchema,
   volumeQuerySchema,
+  volumeSchema,
 } from "../../history/schemas";
-import { volumeSchema } from "../../history/volume-timeline";
 import { defineEndpoint } from "../define-endpoint";
 import { idParam } from "../schemas";
 

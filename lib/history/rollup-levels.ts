@@ -1,4 +1,4 @@
-import { ROLLUP_LEVELS } from "../history/choose-rollup-level";
+import { ROLLUP_LEVELS } from "./choose-rollup-level";
 
 /** The bucket lengths the rollup job keeps (ms), as the table stores the level: a second, a minute, an hour. */
 export const ROLLUP_LEVEL_MS: readonly number[] = ROLLUP_LEVELS.map((l) => l.durationMs);
