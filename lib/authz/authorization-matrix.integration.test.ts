@@ -29,6 +29,11 @@ import { listDashboards } from "../dashboards/list-dashboards";
 import { updateDashboard } from "../dashboards/update-dashboard";
 import { db } from "../db/client";
 import { isAppError } from "../errors";
+import { aggregateHistory } from "../history/aggregate-history";
+import { chartSeries } from "../history/chart-series";
+import { exportRecords } from "../history/export-records";
+import { queryTrace } from "../history/query-trace";
+import { volumeTimeline } from "../history/volume-timeline";
 import { resolveLiveTargets } from "../live/resolve-live-targets";
 import { cancelInvitation } from "../members/cancel-invitation";
 import { changeMemberRole } from "../members/change-member-role";
@@ -84,6 +89,8 @@ async function world() {
   return { company, system, client, metadata, dashboard, rule, alarm };
 }
 type World = Awaited<ReturnType<typeof world>>;
+
+const historyQuery = (w: World) => ({ datastreams: w.metadata.datastream.id, from: "now-1h", to: "now" });
 
 interface Operation {
   name: string;
@@ -283,6 +290,36 @@ const operations: Operation[] = [
     name: "acknowledgeAlarm",
     action: "alarm.acknowledge",
     run: (actor, w) => acknowledgeAlarm({ actor, alarmId: w.alarm.id }),
+  },
+  // History: what a company's datastreams recorded (their systems have no topics here: empty answers).
+  {
+    name: "queryTrace",
+    action: "data.read",
+    run: (actor, w) => queryTrace({ actor, companyId: w.company.id, query: historyQuery(w) }),
+  },
+  {
+    name: "exportRecords",
+    action: "data.read",
+    run: async (actor, w) => {
+      const { stream } = await exportRecords({ actor, companyId: w.company.id, query: historyQuery(w) });
+      await stream.cancel();
+    },
+  },
+  {
+    name: "chartSeries",
+    action: "data.read",
+    run: (actor, w) => chartSeries({ actor, companyId: w.company.id, query: historyQuery(w) }),
+  },
+  {
+    name: "volumeTimeline",
+    action: "data.read",
+    run: (actor, w) => volumeTimeline({ actor, companyId: w.company.id, query: historyQuery(w) }),
+  },
+  {
+    name: "aggregateHistory",
+    action: "data.read",
+    run: (actor, w) =>
+      aggregateHistory({ actor, companyId: w.company.id, query: { ...historyQuery(w), interval: "5m" } }),
   },
   {
     name: "exportAuditEventsCsv",
