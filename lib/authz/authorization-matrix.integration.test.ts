@@ -30,6 +30,7 @@ import { updateDashboard } from "../dashboards/update-dashboard";
 import { db } from "../db/client";
 import { isAppError } from "../errors";
 import { aggregateHistory } from "../history/aggregate-history";
+import { browseMessages } from "../history/browse-messages";
 import { chartSeries } from "../history/chart-series";
 import { exportRecords } from "../history/export-records";
 import { queryTrace } from "../history/query-trace";
@@ -320,6 +321,11 @@ const operations: Operation[] = [
     action: "data.read",
     run: (actor, w) =>
       aggregateHistory({ actor, companyId: w.company.id, query: { ...historyQuery(w), interval: "5m" } }),
+  },
+  {
+    name: "browseMessages",
+    action: "topic.browse",
+    run: (actor, w) => browseMessages({ actor, systemId: w.system.id, query: {} }),
   },
   {
     name: "exportAuditEventsCsv",

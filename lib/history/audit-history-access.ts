@@ -35,3 +35,20 @@ export async function finishHistoryAccess(id: string, details: Record<string, un
   const after = { ...((row?.after as Record<string, unknown> | null) ?? {}), ...details };
   await db.auditEvent.update({ where: { id }, data: { after: after as Prisma.InputJsonValue } });
 }
+
+/** A look at a topic's raw messages (the messages view): who, which topic, from where, how many. */
+export async function recordTopicBrowse(
+  actor: Actor,
+  companyId: string,
+  topic: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await db.auditEvent.create({
+    data: auditEventData(actor, {
+      companyId,
+      action: "history.messages",
+      target: { type: "kafka-topic", label: topic },
+      after: { topic, ...details },
+    }),
+  });
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messagesPageSchema, messagesQuerySchema } from "../../history/messages-schemas";
 import {
   aggregateQuerySchema,
   aggregateRowSchema,
@@ -106,5 +107,22 @@ export const aggregateEndpoint = defineEndpoint({
     late: z.number().int(),
   }),
   produces: ["application/json", "text/csv", "application/x-ndjson"],
+  auditedRead: true,
+});
+
+export const browseMessagesEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/systems/{systemId}/messages",
+  operationId: "browseTopicMessages",
+  summary: "A system topic's messages, as a Kafka console shows them (admins and engineers)",
+  description:
+    "From a broker time (default the last hour), from an offset of a partition, or only those with a key; `tail=true` " +
+    "answers the end positions and `after` the messages since (poll it for a live tail). Data messages come decoded " +
+    "with their datastream, or with why they are no record. Written to the audit log.",
+  tags,
+  auth: userAuth,
+  params: z.object({ systemId: idParam }),
+  query: messagesQuerySchema,
+  response: messagesPageSchema,
   auditedRead: true,
 });
