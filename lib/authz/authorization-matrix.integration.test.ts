@@ -36,6 +36,7 @@ import { exportRecords } from "../history/export-records";
 import { queryTrace } from "../history/query-trace";
 import { volumeTimeline } from "../history/volume-timeline";
 import { resolveLiveTargets } from "../live/resolve-live-targets";
+import { resolveReplayDatastreams } from "../live/resolve-replay-datastreams";
 import { cancelInvitation } from "../members/cancel-invitation";
 import { changeMemberRole } from "../members/change-member-role";
 import { inviteMember } from "../members/invite-member";
@@ -321,6 +322,11 @@ const operations: Operation[] = [
     action: "data.read",
     run: (actor, w) =>
       aggregateHistory({ actor, companyId: w.company.id, query: { ...historyQuery(w), interval: "5m" } }),
+  },
+  {
+    name: "resolveReplayDatastreams (replay:start)",
+    action: "data.read",
+    run: (actor, w) => resolveReplayDatastreams({ actor, datastreamIds: [w.metadata.datastream.id] }),
   },
   {
     name: "browseMessages",
