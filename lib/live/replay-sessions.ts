@@ -1,8 +1,6 @@
 import "server-only";
 import { invalid, notFound } from "../errors";
 import { parseTimePoint, parseTimeRange } from "../history/time-range";
-import type { TraceDatastream } from "../history/trace-datastream";
-import type { LiveStreamInfo } from "./live-protocol";
 import { sinkOf } from "./live-session";
 import {
   MAX_REPLAYS_PER_SOCKET,
