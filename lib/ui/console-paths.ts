@@ -22,6 +22,7 @@ export type SystemPage =
   | "observed-properties"
   | "metadata"
   | "clients"
+  | "messages"
   | "rejected-records"
   | "settings";
 

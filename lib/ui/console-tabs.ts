@@ -19,6 +19,7 @@ const companyTabs: { page?: CompanyPage; label: string; needs: Action }[] = [
   { label: "Systems", needs: "system.read" },
   { page: "dashboards", label: "Dashboards", needs: "data.read" },
   { page: "alarms", label: "Alarms", needs: "data.read" },
+  { page: "trace", label: "History", needs: "data.read" },
   { page: "members", label: "Members", needs: "member.read" },
   { page: "audit", label: "Audit log", needs: "audit.read" },
   { page: "provisioning", label: "Provisioning", needs: "cluster.read" },
@@ -34,6 +35,7 @@ const systemTabs: { page?: SystemPage; label: string; needs: Action }[] = [
   { page: "observed-properties", label: "Observed properties", needs: "metadata.read" },
   { page: "metadata", label: "Import / export", needs: "metadata.read" },
   { page: "clients", label: "Clients", needs: "client.read" },
+  { page: "messages", label: "Messages", needs: "topic.browse" },
   { page: "rejected-records", label: "Rejected records", needs: "data.read" },
   { page: "settings", label: "Settings", needs: "system.read" },
 ];
