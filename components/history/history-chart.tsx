@@ -137,7 +137,8 @@ export function HistoryChart({
           />
           <div
             className="absolute inset-0 cursor-crosshair touch-none"
-            aria-label="Drag across the chart to zoom in"
+            role="presentation"
+            title="Drag across the chart to zoom in"
             data-testid="chart-brush"
             onPointerDown={(e) => {
               e.currentTarget.setPointerCapture(e.pointerId);

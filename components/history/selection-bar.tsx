@@ -10,7 +10,6 @@ import type { DatastreamChoice } from "@/lib/datastreams/find-company-datastream
 import { parseTimePoint, TIME_RANGE_PRESETS } from "@/lib/history/time-range";
 import { formatValueFilters, parseValueFilters, type ValueRange } from "@/lib/history/value-filter";
 import type { Selection } from "@/lib/history-client/history-api";
-import { cn } from "@/lib/ui/cn";
 
 /** An instant as a datetime-local input shows it: the viewer's wall clock, seconds included. */
 export const toLocalInput = (iso: string) => format(new Date(iso), "yyyy-MM-dd'T'HH:mm:ss");
@@ -114,23 +113,15 @@ export function SelectionBar({
     <section aria-label="What to show" className="space-y-4 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-2">
-          <div className="flex gap-2 text-sm" role="radiogroup" aria-label="Choose datastreams by">
+          <fieldset className="flex gap-3 text-sm">
+            <legend className="sr-only">Choose datastreams by</legend>
             {(["pick", "pattern"] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={mode === m}
-                onClick={() => setMode(m)}
-                className={cn(
-                  "rounded-md px-2.5 py-1 ring-1 ring-inset",
-                  mode === m ? "bg-brand-50 text-brand-800 ring-brand-200" : "text-slate-600 ring-slate-200",
-                )}
-              >
+              <label key={m} className="inline-flex items-center gap-1.5">
+                <input type="radio" name="choose-by" checked={mode === m} onChange={() => setMode(m)} />
                 {m === "pick" ? "Search" : "Pattern (*)"}
-              </button>
+              </label>
             ))}
-          </div>
+          </fieldset>
           {mode === "pick" ? (
             <>
               <div className="relative">
@@ -190,13 +181,14 @@ export function SelectionBar({
           )}
         </div>
         <div className="space-y-3">
-          <div className="flex flex-wrap gap-1.5" aria-label="Ranges">
+          <fieldset className="flex flex-wrap gap-1.5">
+            <legend className="sr-only">Ranges</legend>
             {TIME_RANGE_PRESETS.map((p) => (
               <Button key={p.label} type="button" variant="secondary" size="sm" onClick={() => preset(p)}>
                 {p.label}
               </Button>
             ))}
-          </div>
+          </fieldset>
           <div className="grid grid-cols-2 gap-3">
             <Field label="From" hint={`Your time zone, ${zone()}`}>
               <Input type="datetime-local" step={1} value={from} onChange={(e) => setFrom(e.target.value)} />
