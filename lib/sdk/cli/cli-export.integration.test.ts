@@ -36,7 +36,7 @@ beforeAll(async () => {
     const request = new Request(target, { headers: req.headers as Record<string, string> });
     void route(request, { params: Promise.resolve({ companyId: m[1] as string }) }).then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) res.write(chunk);
+      for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();
     });
   });
