@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ZoomOut } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { LineChartView } from "@/components/live/line-chart";
 import { StateTimeline } from "@/components/live/state-timeline";
 import { useWidth } from "@/components/live/use-width";
@@ -51,7 +51,13 @@ export function HistoryChart({
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [zooms, setZooms] = useState<{ from: string; to: string }[]>([]);
+  // The drag lives in a ref (the pointer's events may come faster than React renders), the state only draws it.
   const [brush, setBrush] = useState<{ a: number; b: number } | undefined>();
+  const drag = useRef<{ a: number; b: number } | undefined>(undefined);
+  const draw = (next: { a: number; b: number } | undefined) => {
+    drag.current = next;
+    setBrush(next);
+  };
   const range = zooms.at(-1) ?? { from: selection.from, to: selection.to };
   const shown: Selection = { ...selection, ...range };
   const columns = Math.max(50, width - PLOT_LEFT - PLOT_RIGHT);
@@ -71,9 +77,10 @@ export function HistoryChart({
   const states = (data?.series ?? []).filter((s) => s.kind === "state");
   const timeAt = (x: number) => from + ((x - PLOT_LEFT) / Math.max(1, width - PLOT_LEFT - PLOT_RIGHT)) * (to - from);
   const zoom = () => {
-    if (!brush) return;
-    const [a, b] = [Math.min(brush.a, brush.b), Math.max(brush.a, brush.b)];
-    setBrush(undefined);
+    const done = drag.current;
+    draw(undefined);
+    if (!done) return;
+    const [a, b] = [Math.min(done.a, done.b), Math.max(done.a, done.b)];
     if (b - a < 4) return;
     const [zf, zt] = [Math.max(from, timeAt(a)), Math.min(to, timeAt(b))];
     if (zt - zf < 10) return;
@@ -136,15 +143,16 @@ export function HistoryChart({
             height={320}
           />
           <div
-            className="absolute inset-0 cursor-crosshair touch-none"
+            className="absolute inset-0 cursor-crosshair touch-none select-none"
             role="presentation"
             title="Drag across the chart to zoom in"
             data-testid="chart-brush"
             onPointerDown={(e) => {
+              e.preventDefault();
               e.currentTarget.setPointerCapture(e.pointerId);
-              setBrush({ a: xOf(e), b: xOf(e) });
+              draw({ a: xOf(e), b: xOf(e) });
             }}
-            onPointerMove={(e) => brush && setBrush({ ...brush, b: xOf(e) })}
+            onPointerMove={(e) => drag.current && draw({ ...drag.current, b: xOf(e) })}
             onPointerUp={zoom}
           >
             {brush && (

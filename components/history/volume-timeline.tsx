@@ -17,7 +17,13 @@ export function VolumeTimelineView({
 }) {
   const max = Math.max(1, ...volume.buckets.map((b) => b.records));
   const n = volume.buckets.length;
-  const [drag, setDrag] = useState<{ a: number; b: number } | undefined>();
+  // The drag lives in a ref (pointer events may come faster than React renders), the state only draws it.
+  const [drag, setDragState] = useState<{ a: number; b: number } | undefined>();
+  const dragRef = useRef<{ a: number; b: number } | undefined>(undefined);
+  const setDrag = (next: { a: number; b: number } | undefined) => {
+    dragRef.current = next;
+    setDragState(next);
+  };
   const ref = useRef<SVGSVGElement>(null);
   const indexAt = (clientX: number) => {
     const box = ref.current?.getBoundingClientRect();
@@ -25,9 +31,10 @@ export function VolumeTimelineView({
     return Math.min(n - 1, Math.max(0, Math.floor(((clientX - box.left) / box.width) * n)));
   };
   const end = () => {
-    if (!drag) return;
-    const [a, b] = [Math.min(drag.a, drag.b), Math.max(drag.a, drag.b)];
+    const done = dragRef.current;
     setDrag(undefined);
+    if (!done) return;
+    const [a, b] = [Math.min(done.a, done.b), Math.max(done.a, done.b)];
     const first = volume.buckets[a];
     const last = volume.buckets[b];
     if (!first || !last) return;
@@ -40,16 +47,17 @@ export function VolumeTimelineView({
         ref={ref}
         viewBox={`0 0 ${n} 40`}
         preserveAspectRatio="none"
-        className="h-16 w-full cursor-crosshair touch-none rounded bg-slate-50"
+        className="h-16 w-full cursor-crosshair touch-none rounded bg-slate-50 select-none"
         role="img"
         aria-label={`${volume.total.toLocaleString()} records in ${n} buckets; click to go there, drag to narrow the range`}
         data-testid="volume-timeline"
         onPointerDown={(e) => {
+          e.preventDefault();
           const i = indexAt(e.clientX);
           setDrag({ a: i, b: i });
           (e.target as Element).setPointerCapture?.(e.pointerId);
         }}
-        onPointerMove={(e) => drag && setDrag({ ...drag, b: indexAt(e.clientX) })}
+        onPointerMove={(e) => dragRef.current && setDrag({ ...dragRef.current, b: indexAt(e.clientX) })}
         onPointerUp={end}
       >
         {drag && (
