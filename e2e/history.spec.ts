@@ -90,6 +90,7 @@ test("an auditor browses a trace: picks datastreams and a range, pages, exports,
   await screenshot(page, testInfo, "history-chart.png");
   const before = await page.getByTestId("chart-source").textContent();
   const brush = page.getByTestId("chart-brush");
+  await brush.scrollIntoViewIfNeeded();
   const area = (await brush.boundingBox()) as { x: number; y: number; width: number; height: number };
   await page.mouse.move(area.x + area.width * 0.45, area.y + area.height / 2);
   await page.mouse.down();

@@ -3,15 +3,17 @@
 // stamped with its phenomenon time.
 
 import kafkajs from "kafkajs";
+import { registerClient } from "@/lib/clients/register-client";
 import { createDatastream } from "@/lib/datastreams/create-datastream";
 import type { TraceDatastream } from "@/lib/history/trace-datastream";
 import { createObservedProperty } from "@/lib/observed-properties/create-observed-property";
 import { RheiClient } from "@/lib/sdk/rhei-client";
 import { createSensor } from "@/lib/sensors/create-sensor";
+import { createSystem } from "@/lib/systems/create-system";
 import { createThing } from "@/lib/things/create-thing";
 import { systemTopics } from "@/lib/topology/system-topics";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
-import { seedClient, uniq } from "@/test/seed";
+import { seedCompany, uniq } from "@/test/seed";
 
 type Kind = "Measurement" | "Count" | "Truth" | "Category";
 
@@ -31,14 +33,26 @@ function partitionOf(key: string, partitions: number): number {
 
 export async function seedHistoryWorld(options: { kinds?: Kind[]; partitions?: number } = {}) {
   const kinds = options.kinds ?? ["Measurement", "Measurement", "Truth"];
-  const seeded = await seedClient();
+  const partitions = options.partitions ?? 3;
+  // The system says how many partitions its topics have: a console's reconciler may create them before this does.
+  const { company, admin } = await seedCompany();
+  const system = await createSystem({
+    actor: admin.actor,
+    companyId: company.id,
+    input: { workcenter: uniq("wc"), station: uniq("st"), partitions, retentionDays: 3650 },
+  });
+  const { client, secret } = await registerClient({
+    actor: admin.actor,
+    systemId: system.id,
+    input: { name: uniq("c") },
+  });
+  const seeded = { company, admin, system, client, secret };
   const actor = seeded.admin.actor;
   const systemId = seeded.system.id;
   const thing = await createThing({ actor, systemId, input: { name: uniq("thing") } });
   const sensor = await createSensor({ actor, systemId, input: { name: uniq("sensor") } });
   const property = await createObservedProperty({ actor, systemId, input: { name: uniq("property") } });
   const datastreams: TraceDatastream[] = [];
-  const partitions = options.partitions ?? 3;
   for (const [i, kind] of kinds.entries()) {
     // Names whose keys land datastream i on partition i (mod partitions), so a test's trace spans partitions.
     let name = `ds${i}-${uniq("")}`;

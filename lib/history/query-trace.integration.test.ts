@@ -161,6 +161,22 @@ describe("trace pages", () => {
     expect(await refusal({ ...range, bogus: 1 })).toMatchObject({ code: "validation" });
   });
 
+  it("says when a range starts before the oldest record Kafka keeps, and from when data exists", async () => {
+    const before = await page({ from: iso(T0 - 3_600_000), to: iso(T0 + 60_000), pageSize: 5 });
+    expect(before.retention).toEqual({ oldest: null, truncated: false }); // nothing deleted yet
+    // Retention deletes the oldest records (here by hand): the first 30 of each partition.
+    const topic = world.datastreams[0]?.topic as string;
+    await world.kafka.admin.kafkajs.deleteTopicRecords({
+      topic,
+      partitions: [0, 1, 2].map((partition) => ({ partition, offset: "30" })),
+    });
+    const after = await page({ from: iso(T0 - 3_600_000), to: iso(T0 + 600_000), pageSize: 5 });
+    expect(after.retention.truncated).toBe(true);
+    // Each datastream is on its own partition: its 31st record is the oldest kept; the earliest of them is ds0's.
+    expect(after.retention.oldest).toBe(iso(T0 + 30 * 3 * 1000));
+    expect(Date.parse(after.items[0]?.time ?? "")).toBe(T0 + 90_000);
+  });
+
   it("answers a range past the end of the log with an empty page, and selects by pattern", async () => {
     const empty = await page({ from: "2031-01-01T00:00:00Z", to: "2031-01-02T00:00:00Z" });
     expect(empty).toMatchObject({ items: [], next: null, previous: null, count: { value: 0, exact: true } });
