@@ -54,7 +54,8 @@ function rhei(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: tmpdir(),
-      env: { PATH: process.env.PATH ?? "", ...env } as unknown as NodeJS.ProcessEnv,
+      // Only what the test gives: the CLI must need nothing else from the environment.
+      env: env as unknown as NodeJS.ProcessEnv,
     });
     let stdout = "";
     let stderr = "";
