@@ -141,7 +141,14 @@ describe("rollups", () => {
     expect(rebuilt.rollups).toBeGreaterThan(0);
     await caughtUp(); // the running job finds its positions gone and reads the partitions again
     expect((await expectEqual(T0 + 777, T0 + 4 * 3_600_000 - 777)).tail).toBe(0);
+    // Rebuilt while no job runs: the next one starts where PostgreSQL says (the start), not at the group's offsets.
+    await job?.stop();
+    await rebuildRollups({ systemNames: [world.system.name] });
+    job = createRollupJob({ topicCheckMs: 1000 });
+    await job.start();
+    await caughtUp();
+    expect((await expectEqual(T0, T0 + 4 * 3_600_000)).tail).toBe(0);
     const events = await db.auditEvent.count({ where: { companyId: world.company.id, action: "rollups.rebuild" } });
-    expect(events).toBe(1);
+    expect(events).toBe(2);
   });
 });

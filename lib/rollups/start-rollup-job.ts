@@ -186,6 +186,18 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
     });
   };
 
+  const seekToStored = async (assignment: Record<string, number[]>) => {
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      const systemId = systemIds.get(topic);
+      if (!systemId || !consumer) continue;
+      const stored = await readPositions(db, [systemId]);
+      for (const partition of partitions) {
+        const at = stored.get(`${systemId}#${partition}`)?.next ?? (await logStartOf(topic, partition));
+        consumer?.seek(topic, partition, String(at));
+      }
+    }
+  };
+
   // A rebuild deletes positions while partitions may sit idle at their end: rewind those to the start of the log.
   const checkPositions = async () => {
     const held = [...positions].filter(([, p]) => p !== null).map(([key]) => key);
@@ -244,10 +256,13 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
           log.warn("the rollup job stopped; restarting", { error: error.message });
           scheduleRestart(5000);
         },
-        // A rebalance may hand partitions to another process: read their positions afresh.
-        onAssignment: () => {
+        // A rebalance may hand partitions to another process: read their positions afresh, and start each partition
+        // where PostgreSQL says (Kafka's committed offset may be ahead of it after a rebuild, with nothing new to read).
+        onAssignment: (assignment) => {
           positions.clear();
-          markReady();
+          void seekToStored(assignment)
+            .catch((error: unknown) => log.warn("could not move to the stored positions", { error }))
+            .finally(markReady);
         },
       })
       .catch((error: unknown) => {
