@@ -56,6 +56,17 @@ test("an auditor browses a trace: picks datastreams and a range, pages, exports,
   await expect(page.getByTestId("record-count")).toHaveText(`${expected.toLocaleString("en-US")} records`);
   await expect(page.getByTestId("volume-timeline")).toBeVisible();
   await screenshot(page, testInfo, "history.png");
+  // A click on the volume timeline goes there: the table starts at the middle of the day.
+  const timeline = page.getByTestId("volume-timeline");
+  const bar = (await timeline.boundingBox()) as { x: number; y: number; width: number; height: number };
+  await page.mouse.click(bar.x + bar.width * 0.5, bar.y + bar.height / 2);
+  await expect(async () => {
+    const cell = await table.getByRole("row").nth(1).getByRole("cell").first().textContent();
+    const at = Date.parse((cell as string).replace(" ", "T").slice(0, 23));
+    expect(at).toBeGreaterThanOrEqual(end - 86_400_000 / 2 - 86_400_000 / 100);
+    expect(at).toBeLessThan(end - 86_400_000 / 2 + 86_400_000 / 100);
+  }).toPass();
+  await page.getByRole("button", { name: "First" }).click();
   const firstRow = await table.getByRole("row").nth(1).textContent();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(table.getByRole("row").nth(1)).not.toHaveText(firstRow as string);
@@ -79,6 +90,7 @@ test("an auditor browses a trace: picks datastreams and a range, pages, exports,
   await page.getByLabel("From", { exact: true }).fill(local(start));
   await page.getByRole("button", { name: "Show" }).click();
   await page.getByRole("tab", { name: "Chart" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(new Date(start).toISOString());
   const chart = page.getByTestId("history-chart");
   await expect(chart.getByTestId("line-chart")).toBeVisible();
   await expect(page.getByTestId("chart-source")).toContainText(/drawn from (1-minute|1-second) rollups|raw records/);

@@ -1,6 +1,7 @@
 "use client";
 import { History } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionResult } from "@/lib/actions/run-action";
 import type { DatastreamChoice } from "@/lib/datastreams/find-company-datastreams";
@@ -20,6 +21,9 @@ const views = [
   { id: "replay", label: "Replay" },
 ] as const;
 type View = (typeof views)[number]["id"];
+
+const viewOf = (params: URLSearchParams): View =>
+  (views.find((v) => v.id === params.get("view"))?.id ?? "records") as View;
 
 /** The selection as the URL keeps it (so a reload or a shared link shows the same), and back. */
 function selectionOf(params: URLSearchParams): Selection {
@@ -55,11 +59,28 @@ export function TraceBrowser({
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const selection = selectionOf(new URLSearchParams(params.toString()));
-  const view = (views.find((v) => v.id === params.get("view"))?.id ?? "records") as View;
+  const search = params.toString();
+  // What is shown lives here and in the URL: the URL follows at once, and a change of the URL from outside (back,
+  // forward, a link) comes back in; a quick second click never works from a URL not updated yet.
+  const [selection, setSelection] = useState(() => selectionOf(new URLSearchParams(search)));
+  const [view, setView] = useState<View>(() => viewOf(new URLSearchParams(search)));
+  useEffect(() => {
+    setSelection((s) => {
+      const next = selectionOf(new URLSearchParams(search));
+      return JSON.stringify(next) === JSON.stringify(s) ? s : next;
+    });
+    setView(viewOf(new URLSearchParams(search)));
+  }, [search]);
+  // The picker's datastreams: what the user just applied, then what the server resolved for the URL.
+  const [picked, setPicked] = useState(chosen);
+  const chosenIds = chosen.map((c) => c.id).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ids say when the server's list changed
+  useEffect(() => setPicked(chosen), [chosenIds]);
   const ready = Boolean(selection.from && selection.to && (selection.datastreamIds.length > 0 || selection.pattern));
 
   const go = (next: Selection, nextView: View = view) => {
+    setSelection(next);
+    setView(nextView);
     const search = new URLSearchParams();
     if (next.pattern) search.set("pattern", next.pattern);
     else search.set("datastreams", next.datastreamIds.join(","));
@@ -74,7 +95,16 @@ export function TraceBrowser({
 
   return (
     <div className="space-y-5">
-      <SelectionBar key={`bar-${key}`} initial={selection} chosen={chosen} find={find} onApply={(s) => go(s)} />
+      <SelectionBar
+        key={`bar-${key}`}
+        initial={selection}
+        chosen={picked}
+        find={find}
+        onApply={(s, c) => {
+          setPicked(c);
+          go(s);
+        }}
+      />
       {!ready ? (
         <EmptyState icon={<History className="size-8" aria-hidden />} title="Choose datastreams and a range">
           Records come in phenomenon-time order across partitions and datastreams; times are shown in your time zone and

@@ -32,6 +32,8 @@ export interface RollupJobOptions {
   topicCheckMs?: number;
   /** How often to check that the positions it holds are still in PostgreSQL (a rebuild removes them; default 5 s). */
   positionCheckMs?: number;
+  /** Only these systems (default: every system): a benchmark, or a worker given some systems. */
+  systemNames?: readonly string[];
 }
 
 export interface RollupJob {
@@ -132,7 +134,11 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
     }
     const start = from;
     const messages = batch.messages.filter((m) => BigInt(m.offset) >= start);
-    if (messages.length === 0) return;
+    if (messages.length === 0) {
+      // All counted already (a batch fetched again after a seek): go on from the stored position, not this batch.
+      c.seek(topic, partition, String(start));
+      return;
+    }
     // The lateness rule, as raw reads apply it: each message against the largest broker time before it.
     let maxTs = stored?.maxBrokerTs ?? Number.NEGATIVE_INFINITY;
     const seen = new Map<string, { ts: number; before: number }>();
@@ -215,8 +221,9 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
     }
   };
 
+  const systemsWhere = options.systemNames ? { name: { in: [...options.systemNames] } } : {};
   const connect = async () => {
-    const systems = await db.system.findMany({ select: { id: true, name: true } });
+    const systems = await db.system.findMany({ where: systemsWhere, select: { id: true, name: true } });
     systemIds.clear();
     for (const s of systems) systemIds.set(systemTopics(s.name).int, s.id);
     let topics: string[];
@@ -301,7 +308,7 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       // New systems' topics appear once the reconciler made them: look now and then, and rejoin with them.
       topicsTimer = setInterval(() => {
         void (async () => {
-          const systems = await db.system.findMany({ select: { name: true } });
+          const systems = await db.system.findMany({ where: systemsWhere, select: { name: true } });
           const reader = PartitionReader.open(kafka);
           const now = (
             await reader.existing(systems.map((s) => systemTopics(s.name).int)).finally(() => reader.close())
