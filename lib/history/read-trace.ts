@@ -4,7 +4,6 @@ import { type FetchedRecord, PartitionReader } from "../kafka/partition-reader";
 import type { DatastreamCatalog } from "../sdk/datastream-catalog";
 import { RecordPipeline } from "../sdk/record-pipeline";
 import type { RejectedRecord } from "../sdk/rejected-record";
-import { SubscriptionFilter } from "../sdk/subscription-pattern";
 import { compareTraceKeys, type TraceKey } from "./merge-by-time";
 import type { TraceDatastream, TraceRecord } from "./trace-datastream";
 import { arrivalOf, WatermarkMerge } from "./watermark-merge";
@@ -123,10 +122,11 @@ async function* run(options: ReadTraceOptions, stats: TraceReadStats): AsyncGene
   const upper = Math.min(options.to, options.before ? options.before.key.time + 1 : options.to);
   if (!(lower < upper) || options.datastreams.length === 0) return;
   const byName = new Map(options.datastreams.map((d) => [d.fullName, d]));
-  const filter = new SubscriptionFilter([...byName.keys()]);
+  const isOurs = keyMatcher([...byName.keys()]);
+  // No subscription filter: keys are matched before decoding, names after (the pipeline would do both again).
   const pipeline = new RecordPipeline({
     catalog: options.catalog,
-    filter: () => filter,
+    filter: () => undefined,
     onRejected: (rejection) => {
       stats.rejected++;
       options.onRejected?.(rejection);
@@ -180,73 +180,114 @@ async function* run(options: ReadTraceOptions, stats: TraceReadStats): AsyncGene
       if (p.start >= p.end) merge.finish(id);
     }
     const finished = new Set<string>();
-    while (!options.signal?.aborted) {
-      for (const record of merge.drain()) {
-        yield record;
-        if (options.signal?.aborted) return;
-      }
-      if (merge.done) return;
+    // One fetch ahead: the next is on its way while this one is decoded (positions move when a fetch returns).
+    let next: Promise<FetchedRecord[]> | undefined;
+    const fetchWaiting = () => {
       const waiting = new Set(merge.waitingOn());
-      const fetched = await reader.fetch({
+      return reader.fetch({
         maxWaitMs: 0,
-        maxBytesPerPartition: options.maxBytesPerPartition,
+        // About 8 MiB a fetch, shared by the partitions it asks (up to 4 MiB each reads faster; the sum bounds memory).
+        maxBytesPerPartition:
+          options.maxBytesPerPartition ??
+          Math.max(256 << 10, Math.min(4 << 20, Math.floor((8 << 20) / Math.max(1, waiting.size)))),
         only: (topic, partition) => waiting.has(sourceId(topic, partition)),
       });
-      await take(fetched, { ...options, pipeline }, stats, merge, byName, lower, upper);
-      let read = 0;
-      for (const p of reader.positions()) {
-        const id = sourceId(p.topic, p.partition);
-        const planned = plan.get(id);
-        if (planned) read += Math.min(Number(p.position - planned.start), Number(planned.end - planned.start));
-        if (!finished.has(id) && p.end !== undefined && p.position >= p.end) {
-          finished.add(id);
-          merge.finish(id);
+    };
+    try {
+      while (!options.signal?.aborted) {
+        for (const record of merge.drain()) {
+          yield record;
+          if (options.signal?.aborted) return;
         }
+        if (merge.done) return;
+        const fetched = await (next ?? fetchWaiting());
+        next = undefined;
+        let read = 0;
+        const ended: string[] = [];
+        for (const p of reader.positions()) {
+          const id = sourceId(p.topic, p.partition);
+          const planned = plan.get(id);
+          if (planned) read += Math.min(Number(p.position - planned.start), Number(planned.end - planned.start));
+          if (!finished.has(id) && p.end !== undefined && p.position >= p.end) {
+            finished.add(id);
+            ended.push(id);
+          }
+        }
+        if (!reader.done) next = fetchWaiting();
+        await take(fetched, { ...options, pipeline }, stats, merge, byName, isOurs, lower, upper);
+        // A partition is finished once its last records are in the merge.
+        for (const id of ended) merge.finish(id);
+        options.onProgress?.({ read, total: stats.planned });
       }
-      options.onProgress?.({ read, total: stats.planned });
+    } finally {
+      await next?.catch(() => undefined);
     }
   } finally {
     await reader.close();
   }
 }
 
-/** One fetch's messages into the merge: per partition in offset order, judged by the lateness rule. */
+/** Tells whether a message's key names one of the read's datastreams, without a string per message when few. */
+function keyMatcher(names: readonly string[]): (key: Buffer) => boolean {
+  if (names.length <= 4) {
+    const keys = names.map((n) => Buffer.from(n, "utf8"));
+    return (key) => {
+      for (const k of keys) if (k.equals(key)) return true;
+      return false;
+    };
+  }
+  const set = new Set(names);
+  return (key) => set.has(key.toString("utf8"));
+}
+
+/**
+ * One fetch's messages into the merge: per partition in offset order, judged by the lateness rule. The hot path of
+ * every history read: only our datastreams' messages are decoded, and each message's broker times are kept in
+ * arrays beside them, not in an object apiece.
+ */
 async function take(
   fetched: FetchedRecord[],
   options: ReadTraceOptions & { pipeline: RecordPipeline },
   stats: TraceReadStats,
   merge: WatermarkMerge<TraceRecord>,
   byName: Map<string, TraceDatastream>,
+  isOurs: (key: Buffer) => boolean,
   lower: number,
   upper: number,
 ): Promise<void> {
   stats.messages += fetched.length;
-  const runs = new Map<string, FetchedRecord[]>();
+  // A fetch holds each partition's messages together, in offset order: runs by where the partition changes.
+  const runs: FetchedRecord[][] = [];
+  let current: FetchedRecord[] = [];
   for (const m of fetched) {
-    const id = sourceId(m.topic, m.partition);
-    let run = runs.get(id);
-    if (!run) {
-      run = [];
-      runs.set(id, run);
+    const prev = current[0];
+    if (prev && (prev.partition !== m.partition || prev.topic !== m.topic)) {
+      runs.push(current);
+      current = [];
     }
-    run.push(m);
+    current.push(m);
   }
-  for (const [id, run] of runs) {
+  if (current.length > 0) runs.push(current);
+  for (const run of runs) {
     const first = run[0] as FetchedRecord;
-    // Each message's broker time, and the largest before it in its partition, by offset; only ours are decoded.
-    const seen = new Map<string, { ts: number; before: number }>();
+    const source = merge.source(sourceId(first.topic, first.partition));
     const ours: FetchedRecord[] = [];
+    const ts: number[] = [];
+    const before: number[] = [];
     for (const m of run) {
-      const key = m.key === null ? null : m.key.toString("utf8");
-      if (key === null || byName.has(key)) {
-        seen.set(m.offset, { ts: m.timestamp, before: merge.brokerTimeOf(id) });
+      if (m.key === null || isOurs(m.key)) {
         ours.push(m);
+        ts.push(m.timestamp);
+        before.push(source.maxBrokerTs);
       }
-      merge.observe(id, m.timestamp);
+      if (m.timestamp > source.maxBrokerTs) source.maxBrokerTs = m.timestamp;
     }
     if (ours.length === 0) continue;
     const decoded = await options.pipeline.process(first.topic, first.partition, ours);
+    // The pipeline keeps the messages' order (and leaves out what it refuses): find each record's message by offset.
+    let at = 0;
     for (const r of decoded) {
+      while (at < ours.length && (ours[at] as FetchedRecord).offset !== r.offset) at++;
       const ds = byName.get(r.datastream.fullName);
       if (!ds) continue;
       const time = Date.parse(r.phenomenonTime);
@@ -261,15 +302,15 @@ async function take(
         phenomenonTime: r.phenomenonTime,
         resultTime: r.resultTime,
         result: r.result,
-        ...(r.attributes === undefined ? {} : { attributes: r.attributes }),
       };
-      if (!withinBounds(record, options.after, options.before)) continue;
+      if (r.attributes !== undefined) record.attributes = r.attributes;
+      if ((options.after || options.before) && !withinBounds(record, options.after, options.before)) continue;
       if (options.accept && !options.accept(record, ds)) {
         stats.filtered++;
         continue;
       }
-      const at = seen.get(r.offset);
-      const arrival = at === undefined ? "in-time" : arrivalOf(time, at.ts, at.before, options.marginMs);
+      const arrival =
+        at < ours.length ? arrivalOf(time, ts[at] as number, before[at] as number, options.marginMs) : "in-time";
       if (arrival === "late") stats.late++;
       else if (arrival === "early-stamped") stats.earlyStamped++;
       else {
