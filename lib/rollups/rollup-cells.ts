@@ -17,13 +17,24 @@ export interface RollupCell extends Aggregate {
  */
 export class RollupCells {
   private readonly cells = new Map<string, RollupCell>();
+  // The cell each level touched last: records come in time order mostly, so most find theirs without a map lookup.
+  private readonly lastCells: (RollupCell | undefined)[] = [];
 
   constructor(private readonly levels: readonly number[] = ROLLUP_LEVEL_MS) {}
 
   /** A record that counts: its phenomenon time and numeric value (undefined: counted, not aggregated). */
   add(datastreamId: string, time: number, value: number | undefined): void {
-    for (const level of this.levels) {
-      const cell = this.cellOf(datastreamId, level, time);
+    for (let i = 0; i < this.levels.length; i++) {
+      const level = this.levels[i] as number;
+      const recent = this.lastCells[i];
+      const cell =
+        recent &&
+        recent.datastreamId === datastreamId &&
+        time >= recent.bucketStart &&
+        time < recent.bucketStart + level
+          ? recent
+          : this.cellOf(datastreamId, level, time);
+      this.lastCells[i] = cell;
       cell.records++;
       if (value !== undefined) addSample(cell, time, value);
     }

@@ -133,27 +133,32 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       from = target;
     }
     const start = from;
-    const messages = batch.messages.filter((m) => BigInt(m.offset) >= start);
+    const messages = first >= start ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) >= start);
     if (messages.length === 0) {
       // All counted already (a batch fetched again after a seek): go on from the stored position, not this batch.
       c.seek(topic, partition, String(start));
       return;
     }
-    // The lateness rule, as raw reads apply it: each message against the largest broker time before it.
+    // The lateness rule, as raw reads apply it: each message against the largest broker time before it (kept in
+    // arrays beside the messages; the pipeline keeps their order, so a record finds its message by offset).
     let maxTs = stored?.maxBrokerTs ?? Number.NEGATIVE_INFINITY;
-    const seen = new Map<string, { ts: number; before: number }>();
+    const ts: number[] = [];
+    const before: number[] = [];
     for (const m of messages) {
-      const ts = Number(m.timestamp);
-      seen.set(m.offset, { ts, before: maxTs });
-      if (ts > maxTs) maxTs = ts;
+      const t = Number(m.timestamp);
+      ts.push(t);
+      before.push(maxTs);
+      if (t > maxTs) maxTs = t;
     }
     const cells = new RollupCells();
+    let at = 0;
     for (const r of await pipeline.process(topic, partition, messages)) {
+      while (at < messages.length && (messages[at] as { offset: string }).offset !== r.offset) at++;
       const id = await datastreamIdOf(r.datastream.fullName);
       if (!id) continue;
       const time = Date.parse(r.phenomenonTime);
-      const at = seen.get(r.offset);
-      const arrival = at ? arrivalOf(time, at.ts, at.before, marginMs) : "in-time";
+      const arrival =
+        at < messages.length ? arrivalOf(time, ts[at] as number, before[at] as number, marginMs) : "in-time";
       if (arrival === "in-time") {
         cells.add(id, time, numericValue(r.result));
         stats.records++;
