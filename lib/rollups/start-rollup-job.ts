@@ -192,7 +192,8 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
     stats.batches++;
     if (!context.isActive()) return;
     context.markFetched(last.offset);
-    await c.commit([{ topic, partition, offset: String(next.next) }]).catch((error: unknown) => {
+    // Not awaited: the group's offsets only show lag (PostgreSQL holds the position), so no batch waits for them.
+    void c.commit([{ topic, partition, offset: String(next.next) }]).catch((error: unknown) => {
       log.debug("could not commit the group's offset (lag only; PostgreSQL holds the position)", { error });
     });
   };
