@@ -58,6 +58,7 @@ test("an auditor browses a trace: picks datastreams and a range, pages, exports,
   await screenshot(page, testInfo, "history.png");
   // A click on the volume timeline goes there: the table starts at the middle of the day.
   const timeline = page.getByTestId("volume-timeline");
+  await timeline.scrollIntoViewIfNeeded();
   const bar = (await timeline.boundingBox()) as { x: number; y: number; width: number; height: number };
   await page.mouse.click(bar.x + bar.width * 0.5, bar.y + bar.height / 2);
   await expect(async () => {
@@ -65,7 +66,7 @@ test("an auditor browses a trace: picks datastreams and a range, pages, exports,
     const at = Date.parse((cell as string).replace(" ", "T").slice(0, 23));
     expect(at).toBeGreaterThanOrEqual(end - 86_400_000 / 2 - 86_400_000 / 100);
     expect(at).toBeLessThan(end - 86_400_000 / 2 + 86_400_000 / 100);
-  }).toPass();
+  }).toPass({ timeout: 15_000 });
   await page.getByRole("button", { name: "First" }).click();
   const firstRow = await table.getByRole("row").nth(1).textContent();
   await page.getByRole("button", { name: "Next" }).click();
