@@ -6,6 +6,7 @@ import { env } from "./lib/env";
 import { attachSocketServer } from "./lib/live/socket-server";
 import { createLogger, setLogLevel } from "./lib/log";
 import { startReconciler } from "./lib/provisioning/reconciler";
+import { createRollupJob } from "./lib/rollups/start-rollup-job";
 import { isCrossOriginWrite } from "./lib/security/cross-origin-write";
 
 setLogLevel(env.LOG_LEVEL);
@@ -45,6 +46,10 @@ httpServer.listen(env.PORT, () => {
 const reconciler = startReconciler();
 // Alarm rules and datastream health, evaluated once per record across all console processes (a consumer group).
 const evaluator = env.RHEI_ALARM_EVALUATOR ? startAlarmEvaluator() : undefined;
+// Rollups for long charts, kept as records arrive (a consumer group of its own principal; `npm run rollups` runs it
+// alone, e.g. in a worker process, with RHEI_ROLLUP_JOB=false here).
+const rollups = env.RHEI_ROLLUP_JOB ? createRollupJob() : undefined;
+void rollups?.start();
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -55,6 +60,7 @@ async function shutdown(signal: string) {
   force.unref();
   await reconciler.stop();
   await evaluator?.stop();
+  await rollups?.stop();
   await live.close();
   await app.close();
   process.exit(0);

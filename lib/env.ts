@@ -45,6 +45,15 @@ const envSchema = z.object({
   RHEI_ALARM_EVALUATOR: booleanTrue,
   /** Live frames queued per socket at most before the oldest are dropped for that socket alone. */
   RHEI_LIVE_MAX_QUEUED_FRAMES: z.coerce.number().int().min(10).max(100_000).default(1000),
+  /**
+   * History's lateness margin (docs/history.md): a range read starts this much earlier and ends this much later by
+   * broker time, and a record appended after one of its partition stamped this much past its phenomenon time is late.
+   */
+  RHEI_HISTORY_LATENESS_MS: z.coerce.number().int().min(0).max(604_800_000).default(60_000),
+  /** This console process runs the rollup job (a consumer group: with several processes, each takes some partitions). */
+  RHEI_ROLLUP_JOB: booleanTrue,
+  /** The rollup job's Kafka password (SCRAM user rhei-rollups); derived from NEXTAUTH_SECRET when unset. */
+  RHEI_ROLLUP_KAFKA_PASSWORD: z.string().min(16).optional(),
   /** The cluster's connections.max.reauth.ms, if known: how long an open connection outlives a rotated secret. */
   RHEI_KAFKA_MAX_REAUTH_MS: z.coerce.number().int().min(1).optional(),
   /**

@@ -36,7 +36,7 @@ export async function callApi(handler: Handler, method: string, call: ApiCall = 
     contentType,
     headers: response.headers,
     // Bodies that are not JSON (CSV exports) are read as text.
-    json: text && contentType?.includes("json") ? JSON.parse(text) : undefined,
+    json: text && contentType?.includes("json") && !contentType.includes("ndjson") ? JSON.parse(text) : undefined,
     text,
   };
 }

@@ -33,7 +33,7 @@ export interface TestClientPrincipal {
  * in the database (until the provisioning reconciler does it).
  */
 export async function seedClientPrincipal(
-  options: { partitions?: number; system?: string; client?: string; secret?: string } = {},
+  options: { partitions?: number; system?: string; client?: string; secret?: string; retentionMs?: number } = {},
 ): Promise<TestClientPrincipal> {
   const id = randomBytes(4).toString("hex");
   const system = options.system ?? `it.sdk${id}.wc.st`;
@@ -47,7 +47,7 @@ export async function seedClientPrincipal(
       name,
       partitions: options.partitions ?? 2,
       replicationFactor: 1,
-      configs: { "cleanup.policy": "delete", "retention.ms": "3600000" },
+      configs: { "cleanup.policy": "delete", "retention.ms": String(options.retentionMs ?? 3_600_000) },
     })),
   );
   await upsertScramCredential(consoleKafkaConfig(), principal, await scramMaterial(secret));

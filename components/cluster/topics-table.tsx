@@ -1,4 +1,5 @@
 import { Database } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,7 +33,16 @@ function Partitions({ topic }: { topic: ClusterTopic }) {
 }
 
 /** The company's topics with partitions, start and end offsets, size and retention; partitions fold out. */
-export function TopicsTable({ topics, sizesUnavailable }: { topics: ClusterTopic[]; sizesUnavailable?: string }) {
+export function TopicsTable({
+  topics,
+  sizesUnavailable,
+  messagesHref,
+}: {
+  topics: ClusterTopic[];
+  sizesUnavailable?: string;
+  /** Where a topic's messages view is, for roles that may browse topics. */
+  messagesHref?: (topic: ClusterTopic) => string;
+}) {
   return (
     <Card aria-labelledby="topics-heading">
       <CardHeader
@@ -65,6 +75,11 @@ export function TopicsTable({ topics, sizesUnavailable }: { topics: ClusterTopic
                     <Badge tone="amber" className="ml-2">
                       not on the cluster
                     </Badge>
+                  )}
+                  {t.exists && messagesHref && (
+                    <Link className="ml-2 text-xs text-brand-700 underline" href={messagesHref(t)}>
+                      messages
+                    </Link>
                   )}
                 </>
               ),

@@ -37,6 +37,11 @@ export interface Endpoint<
    * which is sent as it is; the OpenAPI document lists these types instead of a JSON schema.
    */
   produces?: string | readonly string[];
+  /**
+   * A read written to the audit log (history: who looked at what): a browser session must ask from the console's
+   * own pages, so another site cannot make a signed-in user's browser read data in their name.
+   */
+  auditedRead?: boolean;
   /** Success status: 200 by default, 201 for creations, 204 with no body. */
   status?: 200 | 201 | 204;
 }

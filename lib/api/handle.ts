@@ -84,6 +84,15 @@ function assertSameOrigin(request: Request): void {
   }
 }
 
+// An audited read under the session: refused when the browser says another site asked (a typed URL says "none").
+function assertNotCrossSite(request: Request): void {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if ((origin && origin !== new URL(env.NEXTAUTH_URL).origin) || site === "cross-site" || site === "same-site") {
+    throw forbidden("Cross-site request refused: open it from the console, or authenticate with an API token");
+  }
+}
+
 /** Binds a handler to its endpoint contract: authentication, CSRF check, input parsing, output shaping, errors. */
 export function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   endpoint: Endpoint<P, Q, B, R>,
@@ -100,6 +109,7 @@ export function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.Zod
         throw forbidden(`This endpoint does not accept ${resolved.credential} credentials`);
       }
       if (resolved.credential === "session" && endpoint.method !== "GET") assertSameOrigin(request);
+      if (resolved.credential === "session" && endpoint.auditedRead) assertNotCrossSite(request);
       const rawParams = await context.params;
       let params: unknown = rawParams;
       if (endpoint.params) {

@@ -35,7 +35,14 @@ import { getGrant } from "../grants/get-grant";
 import { listGrants } from "../grants/list-grants";
 import { offerGrant } from "../grants/offer-grant";
 import { revokeGrant } from "../grants/revoke-grant";
+import { aggregateHistory } from "../history/aggregate-history";
+import { browseMessages } from "../history/browse-messages";
+import { chartSeries } from "../history/chart-series";
+import { exportRecords } from "../history/export-records";
+import { queryTrace } from "../history/query-trace";
+import { volumeTimeline } from "../history/volume-timeline";
 import { resolveLiveTargets } from "../live/resolve-live-targets";
+import { resolveReplayDatastreams } from "../live/resolve-replay-datastreams";
 import { cancelInvitation } from "../members/cancel-invitation";
 import { changeMemberRole } from "../members/change-member-role";
 import { inviteMember } from "../members/invite-member";
@@ -131,6 +138,8 @@ const offeredTo = (w: World) =>
     systemId: partner.system.id,
     input: { targetCompany: `${w.company.domain}.${w.company.enterprise}` },
   });
+
+const historyQuery = (w: World) => ({ datastreams: w.metadata.datastream.id, from: "now-1h", to: "now" });
 
 interface Operation {
   name: string;
@@ -335,6 +344,46 @@ const operations: Operation[] = [
     name: "acknowledgeAlarm",
     action: "alarm.acknowledge",
     run: (actor, w) => acknowledgeAlarm({ actor, alarmId: w.alarm.id }),
+  },
+  // History: what a company's datastreams recorded (their systems have no topics here: empty answers).
+  {
+    name: "queryTrace",
+    action: "data.read",
+    run: (actor, w) => queryTrace({ actor, companyId: w.company.id, query: historyQuery(w) }),
+  },
+  {
+    name: "exportRecords",
+    action: "data.read",
+    run: async (actor, w) => {
+      const { stream } = await exportRecords({ actor, companyId: w.company.id, query: historyQuery(w) });
+      await stream.cancel();
+    },
+  },
+  {
+    name: "chartSeries",
+    action: "data.read",
+    run: (actor, w) => chartSeries({ actor, companyId: w.company.id, query: historyQuery(w) }),
+  },
+  {
+    name: "volumeTimeline",
+    action: "data.read",
+    run: (actor, w) => volumeTimeline({ actor, companyId: w.company.id, query: historyQuery(w) }),
+  },
+  {
+    name: "aggregateHistory",
+    action: "data.read",
+    run: (actor, w) =>
+      aggregateHistory({ actor, companyId: w.company.id, query: { ...historyQuery(w), interval: "5m" } }),
+  },
+  {
+    name: "resolveReplayDatastreams (replay:start)",
+    action: "data.read",
+    run: (actor, w) => resolveReplayDatastreams({ actor, datastreamIds: [w.metadata.datastream.id] }),
+  },
+  {
+    name: "browseMessages",
+    action: "topic.browse",
+    run: (actor, w) => browseMessages({ actor, systemId: w.system.id, query: {} }),
   },
   {
     name: "listStreamApps",

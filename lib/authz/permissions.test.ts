@@ -24,6 +24,10 @@ describe("role permissions", () => {
     expect(changes.filter((a) => roleAllows("operator", a))).toEqual(["dashboard.create", "alarm.acknowledge"]);
   });
 
+  it("lets admins and engineers browse a topic's raw messages", () => {
+    expect(roles.filter((r) => roleAllows(r, "topic.browse"))).toEqual(["admin", "engineer"]);
+  });
+
   it("shows the audit log to admins and auditors only", () => {
     expect(roles.filter((r) => roleAllows(r, "audit.read"))).toEqual(["admin", "auditor"]);
   });

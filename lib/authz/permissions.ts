@@ -26,6 +26,7 @@ export const actions = [
   "metadata.read",
   "metadata.write",
   "data.read",
+  "topic.browse",
   "audit.read",
   "cluster.read",
   "cluster.manage",
@@ -60,6 +61,9 @@ const allowed: Record<Action, RoleName[]> = {
   "metadata.read": everyone,
   "metadata.write": ["admin", "engineer"],
   "data.read": everyone,
+  // A Kafka console's view of a topic's raw messages (every datastream's, rejected ones included): for those who
+  // build and run the system.
+  "topic.browse": ["admin", "engineer"],
   "audit.read": ["admin", "auditor"],
   // Who may reach which topic (ACLs) and what the reconciler did is audit material: auditors read it, never change it.
   "cluster.read": ["admin", "auditor"],
@@ -96,6 +100,7 @@ export const actionPhrases: Record<Action, string> = {
   "metadata.read": "read the twin's metadata",
   "metadata.write": "change the twin's metadata",
   "data.read": "read data",
+  "topic.browse": "browse a topic's messages",
   "audit.read": "read the audit log",
   "cluster.read": "see the cluster",
   "cluster.manage": "manage the cluster",

@@ -6,7 +6,7 @@ import { systemTopicNames } from "../topology/system-topics";
 /** What of the cluster belongs to a company: its systems' topics, their consumer groups, its clients' principals. */
 export interface CompanyKafkaScope {
   systems: { id: string; name: string }[];
-  topics: { name: string; systemName: string }[];
+  topics: { name: string; systemName: string; systemId: string }[];
   /** `User:<system>.<client>` of every client, active or revoked. */
   principals: Set<string>;
   ownsGroup(groupId: string): boolean;
@@ -19,7 +19,9 @@ export async function companyKafkaScope(companyId: string): Promise<CompanyKafka
     select: { id: true, name: true, clients: { select: { principal: true } } },
     orderBy: { name: "asc" },
   });
-  const topics = systems.flatMap((s) => systemTopicNames(s.name).map((name) => ({ name, systemName: s.name })));
+  const topics = systems.flatMap((s) =>
+    systemTopicNames(s.name).map((name) => ({ name, systemName: s.name, systemId: s.id })),
+  );
   const topicNames = new Set(topics.map((t) => t.name));
   // Every group a company's client may use is `<system>.<client>`; stream apps will name theirs after their
   // system too. Names cannot collide across companies: a system's name starts with its company's.

@@ -20,6 +20,7 @@ import { withConsoleAdmin } from "./kafka-unavailable";
 export interface ClusterTopic {
   name: string;
   systemName: string;
+  systemId: string;
   exists: boolean;
   partitions: {
     partition: number;
@@ -89,7 +90,7 @@ export async function describeCompanyCluster({
       sizesUnavailable = error instanceof Error ? error.message : String(error);
     }
 
-    const topics: ClusterTopic[] = scope.topics.map(({ name, systemName }) => {
+    const topics: ClusterTopic[] = scope.topics.map(({ name, systemName, systemId }) => {
       const parts = metadata.get(name)?.partitions ?? [];
       const bounds = new Map((offsets.get(name) ?? []).map((o) => [o.partition, o]));
       const partitionSizes = new Map((sizes?.get(name)?.partitions ?? []).map((p) => [p.partition, p.bytes]));
@@ -105,6 +106,7 @@ export async function describeCompanyCluster({
       return {
         name,
         systemName,
+        systemId,
         exists: existing.has(name),
         partitions,
         bytes: sizes ? (sizes.get(name)?.bytes ?? 0) : null,

@@ -155,6 +155,32 @@ describe("keyset paging", () => {
     );
   });
 
+  it("goes back from an empty page to the records before it, the cursor's own record included", () => {
+    fc.assert(
+      fc.property(keySet, fc.integer({ min: 1, max: 5 }), fc.nat(), (sorted, size, pick) => {
+        fc.pre(sorted.length > 0);
+        const key = sorted[pick % sorted.length] as TraceKey;
+        // Records after `key` vanished (retention): the page after it is empty, and its previous page ends at key.
+        const upTo = sorted.filter((k) => compareTraceKeys(k, key) <= 0);
+        const empty = pageAfter(upTo, { direction: "next", key }, size);
+        expect(empty.items).toEqual([]);
+        const back = pageAfter(upTo, empty.previous, size);
+        expect(back.items.at(-1)).toEqual(key);
+        // And the other way: nothing before `key` any more, the page before it is empty, its next page starts at key.
+        const from = sorted.filter((k) => compareTraceKeys(k, key) >= 0);
+        const none = pageAfter(from, { direction: "prev", key }, size);
+        expect(none.items).toEqual([]);
+        expect(pageAfter(from, none.next, size).items[0]).toEqual(key);
+      }),
+    );
+  });
+
+  it("round-trips inclusive positions through a signed cursor", () => {
+    const text = encodeCursor({ ...cursor, inclusive: true }, KEY);
+    expect(decodeCursor(text, KEY, HASH)).toEqual({ ...cursor, inclusive: true });
+    expect(decodeCursor(encodeCursor(cursor, KEY), KEY, HASH)).not.toHaveProperty("inclusive");
+  });
+
   it("keeps cursors to the key fields and handles empty sets and pages past the end", () => {
     const records = [{ ...cursor.key, payload: { speed: 3 } }];
     const page = pageAfter(records, null, 10);
@@ -165,7 +191,7 @@ describe("keyset paging", () => {
     expect(pageAfter(records, { direction: "next", key: cursor.key }, 5)).toEqual({
       items: [],
       next: null,
-      previous: { direction: "prev", key: cursor.key },
+      previous: { direction: "prev", key: cursor.key, inclusive: true },
     });
     expect(() => pageAfter(records, null, 0)).toThrow(RangeError);
   });

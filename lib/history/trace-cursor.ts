@@ -9,8 +9,12 @@ import { AppError } from "@/lib/errors";
 import { compareTraceKeys, type TraceKey } from "./merge-by-time";
 
 export type CursorDirection = "next" | "prev";
-/** Where a page starts: strictly after (next) or strictly before (prev) `key`. */
-export type CursorPosition = { direction: CursorDirection; key: TraceKey };
+/**
+ * Where a page starts: after (next) or before (prev) `key`, strictly unless `inclusive`. Inclusive positions come
+ * from empty pages: going back from an empty page after X must show X again, so its previous page is "up to and
+ * including X" (and the next page of an empty page before X starts at X).
+ */
+export type CursorPosition = { direction: CursorDirection; key: TraceKey; inclusive?: true };
 export type TraceCursor = CursorPosition & { queryHash: string };
 /** What a trace shows: with a relative range, pin the resolved from/to on the first page and send those. */
 export type TraceQuery = { datastreamIds: readonly string[]; from: number; to: number; filter?: unknown };
@@ -39,6 +43,7 @@ const wireSchema = z.object({
     z.string().regex(/^(0|[1-9][0-9]{0,19})$/),
   ]),
   q: z.string().max(100),
+  i: z.literal(1).optional(),
 });
 
 /** A short digest of the query: datastream ids as a set (order and repeats don't matter), range and filter. */
@@ -65,6 +70,7 @@ export function encodeCursor(cursor: TraceCursor, signingKey: string | Uint8Arra
     d: cursor.direction === "next" ? "n" : "p",
     k: [time, name, topic, partition, offset],
     q: cursor.queryHash,
+    ...(cursor.inclusive ? { i: 1 } : {}),
   };
   const body = Buffer.from(JSON.stringify(wire)).toString("base64url");
   return `${body}.${mac(body, signingKey)}`;
@@ -98,6 +104,7 @@ export function decodeCursor(text: unknown, signingKey: string | Uint8Array, exp
     direction: wire.d === "n" ? "next" : "prev",
     key: { time, name, topic, partition, offset },
     queryHash: wire.q,
+    ...(wire.i === 1 ? { inclusive: true as const } : {}),
   };
 }
 
@@ -124,6 +131,29 @@ function keyOf(record: TraceKey | undefined): TraceKey | undefined {
 export type KeysetPage<K> = { items: K[]; next: CursorPosition | null; previous: CursorPosition | null };
 
 /**
+ * The neighbours of a page read from `position`: after its last item and before its first; an empty page's
+ * neighbour on the far side is the inclusive opposite of `position` itself (see CursorPosition), so nothing the
+ * user saw before the empty page is skipped on the way back. Whether a neighbour exists is the caller's to say.
+ */
+export function neighbours(
+  items: readonly TraceKey[],
+  position: CursorPosition | null,
+): { next: CursorPosition | null; previous: CursorPosition | null } {
+  const first = keyOf(items[0]);
+  const last = keyOf(items.at(-1));
+  if (first !== undefined && last !== undefined) {
+    return { next: { direction: "next", key: last }, previous: { direction: "prev", key: first } };
+  }
+  if (position === null) return { next: null, previous: null };
+  const opposite: CursorPosition = {
+    direction: position.direction === "next" ? "prev" : "next",
+    key: position.key,
+    ...(position.inclusive ? {} : { inclusive: true as const }),
+  };
+  return position.direction === "next" ? { next: null, previous: opposite } : { next: opposite, previous: null };
+}
+
+/**
  * Keyset paging over keys sorted by compareTraceKeys (and unique: the key includes topic, partition, offset):
  * the page after or before `position` (the first page for null), in ascending order, with the positions of
  * the neighbouring pages, null where nothing lies beyond at the moment. What a query over Kafka does with
@@ -141,18 +171,17 @@ export function pageAfter<K extends TraceKey>(
     lo = 0;
     hi = Math.min(size, sorted.length);
   } else if (position.direction === "next") {
-    lo = searchAfter(sorted, position.key, false);
+    lo = searchAfter(sorted, position.key, position.inclusive === true);
     hi = Math.min(lo + size, sorted.length);
   } else {
-    hi = searchAfter(sorted, position.key, true);
+    hi = searchAfter(sorted, position.key, position.inclusive !== true);
     lo = Math.max(0, hi - size);
   }
   const items = sorted.slice(lo, hi);
-  const first = keyOf(items[0] ?? position?.key);
-  const last = keyOf(items.at(-1) ?? position?.key);
+  const around = neighbours(items, position);
   return {
     items,
-    next: hi < sorted.length && last !== undefined ? { direction: "next", key: last } : null,
-    previous: lo > 0 && first !== undefined ? { direction: "prev", key: first } : null,
+    next: hi < sorted.length ? around.next : null,
+    previous: lo > 0 ? around.previous : null,
   };
 }

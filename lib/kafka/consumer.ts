@@ -117,6 +117,14 @@ export class GroupConsumer {
     }
   }
 
+  /**
+   * Moves one of this member's partitions to `offset`: the next batch of it starts there (a batch in hand goes stale).
+   * For readers that keep their positions elsewhere (the rollup job keeps them in PostgreSQL).
+   */
+  seek(topic: string, partition: number, offset: string): void {
+    this.consumer.seek({ topic, partition, offset });
+  }
+
   /** Commits the positions (offset = the next message to read) of this member's group. */
   async commit(positions: readonly { topic: string; partition: number; offset: string }[]): Promise<void> {
     if (positions.length === 0) return;

@@ -22,6 +22,8 @@ const authorizationTypes = new Set([
 ]);
 
 interface ErrorLike {
+  /** @platformatic/kafka's ResponseError: the response whose error codes say what failed. */
+  response?: { topics?: { errorCode?: number }[] };
   name?: string;
   type?: string;
   message?: string;
@@ -40,6 +42,10 @@ export function kafkaErrorKind(error: unknown, depth = 0): KafkaErrorKind {
   const e = asErrorLike(error);
   if (e.type && authorizationTypes.has(e.type)) return "authorization";
   if (e.type === "UNKNOWN_TOPIC_OR_PARTITION") return "not-found";
+  if (/^Unknown topic /.test(e.message ?? "")) return "not-found"; // @platformatic/kafka's metadata
+  const codes = (e.response?.topics ?? []).map((t) => t.errorCode);
+  if (codes.includes(29)) return "authorization"; // TOPIC_AUTHORIZATION_FAILED
+  if (codes.includes(3)) return "not-found"; // UNKNOWN_TOPIC_OR_PARTITION
   if (e.type === "TOPIC_ALREADY_EXISTS") return "exists";
   if (e.name === "KafkaJSSASLAuthenticationError" || e.type === "SASL_AUTHENTICATION_FAILED") return "authentication";
   if (/authentication failed|invalid credentials|SASL_AUTHENTICATION_FAILED/i.test(e.message ?? "")) {

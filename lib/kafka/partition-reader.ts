@@ -1,6 +1,6 @@
 import { type Broker, Consumer, FetchIsolationLevels } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
-import { KafkaError, toKafkaError } from "./errors";
+import { KafkaError, kafkaErrorKind, toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
 import { RawFetcher } from "./raw-fetch";
 
@@ -60,21 +60,38 @@ export class PartitionReader {
   private constructor(
     private readonly consumer: Consumer,
     private readonly fetcher: RawFetcher,
+    private readonly config: KafkaConnectionConfig,
   ) {}
 
   static open(config: KafkaConnectionConfig): PartitionReader {
-    return new PartitionReader(
-      new Consumer({
-        clientId: config.clientId,
-        bootstrapBrokers: config.brokers,
-        groupId: `${config.clientId}.unused-no-group`,
-        timeout: config.requestTimeoutMs ?? 30_000,
-        retries: config.retries ?? 3,
-        isolationLevel: FetchIsolationLevels.READ_COMMITTED,
-        ...platformaticConnectionOptions(config),
-      }),
-      new RawFetcher(config),
-    );
+    return new PartitionReader(consumerFor(config, config.retries ?? 3), new RawFetcher(config), config);
+  }
+
+  /**
+   * The topics among these that exist and this principal may read (a system the reconciler has not provisioned yet
+   * has none). Asked on a connection of its own without retries: the client retries an unknown topic for seconds,
+   * taking it for one being created.
+   */
+  async existing(topics: string[]): Promise<string[]> {
+    if (topics.length === 0) return [];
+    const probe = consumerFor(this.config, 0);
+    try {
+      const out: string[] = [];
+      for (const topic of topics) {
+        try {
+          await probe.metadata({ topics: [topic] });
+          out.push(topic);
+        } catch (error) {
+          const kind = kafkaErrorKind(error);
+          if (kind !== "not-found" && kind !== "authorization") {
+            throw toKafkaError(error, `reading the metadata of ${topic}`);
+          }
+        }
+      }
+      return out;
+    } finally {
+      await probe.close().catch(() => undefined);
+    }
   }
 
   /** Offsets per partition of each topic for a time (-1 = end, -2 = start); a time past the end gives the end. */
@@ -184,10 +201,18 @@ export class PartitionReader {
 
   /**
    * One round of fetches (one request per leader): records at and after each partition's position, up to its end.
-   * `maxWaitMs` is how long the broker may hold a fetch for new records (0 when reading a range).
+   * `maxWaitMs` is how long the broker may hold a fetch for new records (0 when reading a range); `only` limits the
+   * round to some partitions (a reader that merges partitions in time order fetches the ones it waits for).
    */
-  async fetch(options: { maxWaitMs: number; maxBytesPerPartition?: number }): Promise<FetchedRecord[]> {
-    const active = [...this.cursors.values()].filter((c) => c.end === undefined || c.position < c.end);
+  async fetch(options: {
+    maxWaitMs: number;
+    maxBytesPerPartition?: number;
+    only?: (topic: string, partition: number) => boolean;
+  }): Promise<FetchedRecord[]> {
+    const only = options.only;
+    const active = [...this.cursors.values()].filter(
+      (c) => (c.end === undefined || c.position < c.end) && (only === undefined || only(c.topic, c.partition)),
+    );
     if (active.length === 0) {
       // Nothing to ask a broker for: wait as a fetch would have, so a caller's fetch loop (the live hub's, a tail)
       // never spins on settled promises and starves the event loop.
@@ -260,4 +285,16 @@ function snapshot(c: Cursor): PartitionPosition {
     logStart: c.logStart,
     highWatermark: c.highWatermark,
   };
+}
+
+function consumerFor(config: KafkaConnectionConfig, retries: number): Consumer {
+  return new Consumer({
+    clientId: config.clientId,
+    bootstrapBrokers: config.brokers,
+    groupId: `${config.clientId}.unused-no-group`,
+    timeout: config.requestTimeoutMs ?? 30_000,
+    retries,
+    isolationLevel: FetchIsolationLevels.READ_COMMITTED,
+    ...platformaticConnectionOptions(config),
+  });
 }

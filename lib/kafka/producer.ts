@@ -8,6 +8,8 @@ export interface ProducerMessage {
   key: string | null;
   value: string;
   headers?: Readonly<Record<string, string>>;
+  /** The message timestamp (epoch ms, CreateTime); the producer's clock when absent. */
+  timestamp?: number;
 }
 
 export interface KafkaProducerOptions {
@@ -44,14 +46,22 @@ export class KafkaProducer {
   /** Sends the records, grouped per topic, in one request per broker. */
   async send(messages: readonly ProducerMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, { key: string | null; value: string; headers?: Record<string, string> }[]>();
+    const byTopic = new Map<
+      string,
+      { key: string | null; value: string; headers?: Record<string, string>; timestamp?: string }[]
+    >();
     for (const m of messages) {
       let list = byTopic.get(m.topic);
       if (!list) {
         list = [];
         byTopic.set(m.topic, list);
       }
-      list.push(m.headers ? { key: m.key, value: m.value, headers: { ...m.headers } } : { key: m.key, value: m.value });
+      list.push({
+        key: m.key,
+        value: m.value,
+        ...(m.headers ? { headers: { ...m.headers } } : {}),
+        ...(m.timestamp === undefined ? {} : { timestamp: String(m.timestamp) }),
+      });
     }
     try {
       await this.producer.sendBatch({

@@ -23,7 +23,7 @@ interface EngineConnection {
 }
 
 /** A socket as the sender sees it: binary frames, and the engine's backlog and drain. */
-function sinkOf(socket: LiveSocket): FrameSink {
+export function sinkOf(socket: LiveSocket): FrameSink {
   const conn = socket.conn as unknown as EngineConnection;
   return {
     sendFrame: (bytes) => {

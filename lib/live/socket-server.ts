@@ -8,12 +8,12 @@ import { EVENTS_RESUMED } from "../events/change-event";
 import { subscribeEvents } from "../events/subscribe-events";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { createLogger } from "../log";
+import { RejectionOutbox } from "../rejected-records/rejection-outbox";
 import { type ClientToServerEvents, LIVE_PROTOCOL_VERSION, type ServerToClientEvents, type SocketData } from "./events";
 import { alarmRoom, companyRoom, followRights, userRoom } from "./follow-rights";
 import { socketHandlers } from "./handlers";
 import { LiveHub } from "./live-hub";
 import { LiveSession, liveSessions } from "./live-session";
-import { RejectionOutbox } from "./rejection-outbox";
 import { bindHandlers, RequestBudget } from "./socket-handler";
 import { sessionFromCookieHeader } from "./socket-session";
 

@@ -1,7 +1,7 @@
 // The shape of the cluster Rhei provisions: per system three topics, per client one SCRAM user with
 // least-privilege ACLs. Pure, so the planner's unit tests and the README describe the same thing.
 import type { AclBinding, AclOperation, AclResourceType } from "../kafka/acl-binding";
-import { clientGroup, kafkaPrincipal, streamAppTransactionalPrefix } from "../topology/principals";
+import { clientGroup, kafkaPrincipal, ROLLUP_PRINCIPAL, streamAppTransactionalPrefix } from "../topology/principals";
 import { systemTopics } from "../topology/system-topics";
 
 const DAY_MS = 86_400_000;
@@ -80,4 +80,47 @@ export function streamAppAcls(app: {
     allow("group", app.group, "read"),
     allow("transactional-id", streamAppTransactionalPrefix(app.principal), "write", "prefixed"),
   ];
+}
+
+/**
+ * An ACL resource's key: a username, or `<username>#<scope>` for a principal whose ACLs are kept per company (the
+ * rollup job's): such a resource owns only the principal's bindings on topics under `<scope>.`, so each company's
+ * row adds and removes its own and never another's.
+ */
+export function aclSubject(key: string): { username: string; scope?: string } {
+  const at = key.indexOf("#");
+  return at < 0 ? { username: key } : { username: key.slice(0, at), scope: key.slice(at + 1) };
+}
+
+/** Whether a binding belongs to the resource of `key` (all of its principal's, or those in its scope). */
+export function inAclScope(key: string, binding: AclBinding): boolean {
+  const { scope } = aclSubject(key);
+  return scope === undefined || (binding.resourceType === "topic" && binding.resourceName.startsWith(`${scope}.`));
+}
+
+/** The key of a company's rollup ACLs (company name: `domain.enterprise`). */
+export function rollupAclKey(companyName: string): string {
+  return `${ROLLUP_PRINCIPAL}#${companyName}`;
+}
+
+/**
+ * What the rollup job may read of a company: its systems' `.int` and `.ext`, READ only, LITERAL (its group and SCRAM
+ * credential are the cluster's, see service-principals.ts). It writes nothing to Kafka.
+ */
+export function rollupAcls(systemNames: readonly string[]): AclBinding[] {
+  const principal = kafkaPrincipal(ROLLUP_PRINCIPAL);
+  return systemNames.flatMap((name) => {
+    const { int, ext } = systemTopics(name);
+    return [int, ext].map(
+      (resourceName): AclBinding => ({
+        principal,
+        host: "*",
+        resourceType: "topic",
+        resourceName,
+        patternType: "literal",
+        operation: "read",
+        permission: "allow",
+      }),
+    );
+  });
 }

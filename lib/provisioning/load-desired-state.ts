@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { compareAcls } from "../kafka/acl-binding";
 import { systemTopicNames } from "../topology/system-topics";
-import { clientAcls, streamAppAcls, topicSettings } from "./layout";
+import { clientAcls, rollupAclKey, rollupAcls, streamAppAcls, topicSettings } from "./layout";
 import { streamAppSources } from "./stream-app-sources";
 import type { DesiredResource } from "./types";
 
@@ -103,6 +103,21 @@ export async function loadDesiredState(companyIds?: string[]): Promise<DesiredSt
             }).sort(compareAcls)
           : [],
       },
+    });
+  }
+  // The rollup job reads every system's data: per company, one resource with its READ bindings on the company's topics.
+  const byCompany = new Map<string, string[]>();
+  for (const system of systems)
+    byCompany.set(system.companyId, [...(byCompany.get(system.companyId) ?? []), system.name]);
+  for (const [companyId, names] of byCompany) {
+    const companyName = (names[0] as string).split(".").slice(0, 2).join(".");
+    resources.push({
+      type: "acls",
+      key: rollupAclKey(companyName),
+      companyId,
+      systemId: null,
+      clientId: null,
+      desired: { bindings: rollupAcls(names).sort(compareAcls) },
     });
   }
   return { resources, materials };

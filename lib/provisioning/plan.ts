@@ -2,7 +2,7 @@
 // so every rule below has a unit test (plan.test.ts).
 import { type AclBinding, aclKey, compareAcls } from "../kafka/acl-binding";
 import { kafkaPrincipal } from "../topology/principals";
-import { managedTopicConfigs, type TopicSettings } from "./layout";
+import { aclSubject, inAclScope, managedTopicConfigs, type TopicSettings } from "./layout";
 import { sameJson } from "./stable-json";
 import type {
   DesiredResource,
@@ -31,12 +31,18 @@ export function planReconciliation({ desired, rows, observed }: PlanInput): Reso
     const row = rowsByKey.get(rowKey(d.type, d.key)) ?? null;
     if (d.type === "topic") plans.push(planTopic(d, row, observed.topics.get(d.key)));
     else if (d.type === "credential") plans.push(planCredential(d, row, observed.scramUsers.has(d.key)));
-    else plans.push(planAcls(d, row, observed.aclsByPrincipal.get(kafkaPrincipal(d.key)) ?? []));
+    else plans.push(planAcls(d, row, aclsOf(observed, d.key)));
   }
   for (const row of rows) {
     if (!wanted.has(rowKey(row.type, row.key))) plans.push(planForget(row, observed));
   }
   return plans;
+}
+
+/** The bindings the ACL resource of `key` owns on the cluster: its principal's, within its scope if it has one. */
+function aclsOf(observed: ObservedCluster, key: string): AclBinding[] {
+  const all = observed.aclsByPrincipal.get(kafkaPrincipal(aclSubject(key).username)) ?? [];
+  return all.filter((b) => inAclScope(key, b));
 }
 
 /** A resource that needs changing: drift if it was ready (someone changed the cluster), else plain apply. */
@@ -226,7 +232,7 @@ function planForget(row: StateRow, observed: ObservedCluster): ResourcePlan {
       );
     }
     case "acls": {
-      const seen = observed.aclsByPrincipal.get(kafkaPrincipal(row.key)) ?? [];
+      const seen = aclsOf(observed, row.key);
       return forget(
         { bindings: seen },
         seen.length > 0 ? [{ kind: "delete-acls", bindings: seen }] : [],

@@ -91,7 +91,8 @@ describe("provisioning while Kafka is away", () => {
     kafka("kafka-up");
     await until("every resource ready", async () => {
       const rows = await db.provisioningState.findMany({ where: { companyId: company.id } });
-      return rows.length === 10 && rows.every((r) => r.status === "ready");
+      // Two systems' three topics, two clients' credential and ACLs, the rollup job's READ on the company's topics.
+      return rows.length === 11 && rows.every((r) => r.status === "ready");
     });
 
     const admin2 = await KafkaAdmin.connect(consoleKafkaConfig());

@@ -53,7 +53,8 @@ describe("provisioning against the real broker", () => {
     const first = await reconcileOnce(scope);
     expect(first).toMatchObject({ ran: true, kafka: "up", failed: 0, errors: 0 });
     expect(first.requests.writes).toBeGreaterThan(0);
-    expect(Object.values(await statuses(mine.company.id))).toEqual(Array(5).fill("ready"));
+    // Five of the client's and its system's, and the rollup job's READ on the company's topics.
+    expect(Object.values(await statuses(mine.company.id))).toEqual(Array(6).fill("ready"));
 
     const again = await reconcileOnce(scope);
     expect(again).toMatchObject({ actions: 0, failed: 0, requests: { writes: 0 } });
@@ -79,6 +80,7 @@ describe("provisioning against the real broker", () => {
     const audit = await db.auditEvent.findMany({ where: { companyId: mine.company.id, actorType: "system" } });
     expect(audit.every((e) => e.actorLabel === "rhei:provisioning")).toBe(true);
     expect(audit.map((e) => e.action).sort()).toEqual([
+      "provisioning.acls.create",
       "provisioning.acls.create",
       "provisioning.credential.set",
       "provisioning.topic.create",
@@ -176,7 +178,7 @@ describe("provisioning against the real broker", () => {
     expect(described?.partitions).toHaveLength(4);
     const after = (await describeTopicConfigs(admin, [topic])).get(topic) ?? [];
     expect(after.find((c) => c.name === "retention.ms")?.value).toBe(String(2 * 86_400_000));
-    expect(Object.values(await statuses(seeded.company.id))).toEqual(Array(3).fill("ready"));
+    expect(Object.values(await statuses(seeded.company.id))).toEqual(Array(4).fill("ready"));
   });
 
   it("says to rotate when a credential was deleted by hand, and recovers after the rotation", async () => {
@@ -265,7 +267,7 @@ describe("provisioning against the real broker", () => {
       companyId: seeded.company.id,
       query: { status: "error" },
     });
-    expect(list).toMatchObject({ total: 1, byStatus: { ready: 4, error: 1, pending: 0, drift: 0 } });
+    expect(list).toMatchObject({ total: 1, byStatus: { ready: 5, error: 1, pending: 0, drift: 0 } });
     expect(list.items[0]).toMatchObject({ resourceType: "credential", resourceKey: seeded.client.principal });
     await expect(
       listProvisioningStates({ actor: engineer.actor, companyId: seeded.company.id, query: {} }),
@@ -294,6 +296,7 @@ describe("provisioning against the real broker", () => {
     const inner = await withReconcileLock(() => reconcileOnce({ companyIds: [seeded.company.id] }));
     expect(inner).toMatchObject({ ran: true, value: { ran: false, actions: 0 } });
     expect(await db.provisioningState.count({ where: { companyId: seeded.company.id } })).toBe(0);
-    expect(await reconcileOnce({ companyIds: [seeded.company.id] })).toMatchObject({ ran: true, actions: 3 });
+    // Three topics, and the rollup job's READ on them.
+    expect(await reconcileOnce({ companyIds: [seeded.company.id] })).toMatchObject({ ran: true, actions: 4 });
   });
 });

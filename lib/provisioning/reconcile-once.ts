@@ -5,11 +5,13 @@ import { consoleKafkaConfig } from "../kafka/console-connection";
 import { kafkaErrorKind } from "../kafka/errors";
 import { createLogger } from "../log";
 import { applyPlan } from "./apply-plan";
+import { aclSubject } from "./layout";
 import { type DesiredState, loadDesiredState } from "./load-desired-state";
 import { observeCluster } from "./observe-cluster";
 import { planReconciliation } from "./plan";
 import { withReconcileLock } from "./reconcile-lock";
 import { outcomesOf, recordOutcome } from "./record-outcome";
+import { ensureServicePrincipals, SERVICE_PRINCIPALS } from "./service-principals";
 import { type FullStateRow, syncStateRows } from "./state-rows";
 import { emptySummary } from "./summaries";
 import type { KafkaAction } from "./types";
@@ -128,10 +130,16 @@ async function talkToKafka(
   materials: DesiredState["materials"],
 ) {
   const topics = [...resources, ...rows].filter((r) => r.type === "topic").map((r) => r.key);
-  const usernames = [...resources, ...rows].filter((r) => r.type !== "topic").map((r) => r.key);
+  const usernames = [
+    ...new Set([
+      ...[...resources, ...rows].filter((r) => r.type !== "topic").map((r) => aclSubject(r.key).username),
+      ...SERVICE_PRINCIPALS,
+    ]),
+  ];
   const { observed, topicConfigs } = await observeCluster(admin, { topics, usernames });
   const plans = planReconciliation({ desired: resources, rows, observed });
   const results = await applyPlan(admin, plans, { topicConfigs, materials });
+  await ensureServicePrincipals(admin, observed);
   // The changes are made: a failure while checking that they show must not lose the record of them.
   const done = [...results].filter(([, e]) => e === null).map(([a]) => a);
   const lagging = await awaitVisibility(admin, done).catch(() => done.length);

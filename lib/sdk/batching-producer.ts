@@ -6,6 +6,8 @@ export interface OutgoingMessage {
   key: string;
   value: string;
   headers?: Readonly<Record<string, string>>;
+  /** The Kafka message timestamp (epoch ms); the producer's clock when absent. */
+  timestamp?: number;
 }
 
 export type SendBatch = (messages: OutgoingMessage[]) => Promise<void>;

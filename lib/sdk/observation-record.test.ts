@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DatastreamInfo } from "./datastream-info";
-import { MAX_RECORD_BYTES, observationRecord } from "./observation-record";
+import { MAX_RECORD_BYTES, observationMessage, observationRecord } from "./observation-record";
 
 const unit = { name: "DegreeCelsius", symbol: "degC", definition: "" };
 const temperature: DatastreamInfo = {
@@ -37,5 +37,13 @@ describe("observationRecord", () => {
     expect(() => observationRecord(temperature, 1, { phenomenonTime: "soon" })).toThrow(/"soon" is not a time/);
     const huge = { blob: "x".repeat(MAX_RECORD_BYTES) };
     expect(() => observationRecord(temperature, 1, { attributes: huge })).toThrow(/bytes is over 1000000/);
+  });
+  it("stamps the message with the phenomenon time in whole milliseconds, the producer's clock before 1970", () => {
+    const stamped = observationMessage(temperature, 1, { phenomenonTime: 1700000000123456n }, now);
+    expect(stamped.timestampMs).toBe(1_700_000_000_123);
+    expect(observationMessage(temperature, 1, {}, now).timestampMs).toBe(now.getTime());
+    expect(observationMessage(temperature, 1, { phenomenonTime: "1969-12-31T23:59:59Z" }, now).timestampMs).toBe(
+      undefined,
+    );
   });
 });

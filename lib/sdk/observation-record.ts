@@ -24,6 +24,19 @@ export function observationRecord(
   options: ProduceOptions = {},
   now: Date = new Date(),
 ): string {
+  return observationMessage(info, result, options, now).value;
+}
+
+/**
+ * The record text and the Kafka message timestamp it goes out with: its phenomenon time in whole milliseconds
+ * (truncated), so that the broker's time index finds a phenomenon-time range (docs/history.md, "Range semantics").
+ */
+export function observationMessage(
+  info: DatastreamInfo,
+  result: unknown,
+  options: ProduceOptions = {},
+  now: Date = new Date(),
+): { value: string; timestampMs: number | undefined } {
   const value = coerceResult(info.fullName, info, result);
   const resultTime = parseTime(now);
   const phenomenonTime = options.phenomenonTime === undefined ? resultTime : parseTime(options.phenomenonTime);
@@ -45,5 +58,7 @@ export function observationRecord(
       `Datastream "${info.fullName}": a record of ${Buffer.byteLength(text)} bytes is over ${MAX_RECORD_BYTES}`,
     );
   }
-  return text;
+  // Kafka refuses negative timestamps: a phenomenon time before 1970 goes out with the producer's clock.
+  const timestampMs = Date.parse(phenomenonTime);
+  return { value: text, timestampMs: timestampMs >= 0 ? timestampMs : undefined };
 }

@@ -11,7 +11,7 @@ import { SdkError } from "./errors";
 import { GroupSubscription } from "./group-subscription";
 import { HttpDatastreamCatalog } from "./http-datastream-catalog";
 import { sdkErrorFromKafka } from "./kafka-failure";
-import { observationRecord, type ProduceOptions } from "./observation-record";
+import { observationMessage, type ProduceOptions } from "./observation-record";
 import { brokerTimeMs, parseTime, type TimeInput } from "./parse-time";
 import { type RangeProgress, rangeRecords } from "./range-records";
 import { RecordPipeline } from "./record-pipeline";
@@ -125,13 +125,13 @@ export class RheiClient {
     await (await this.producerBatcher()).add(message);
   }
 
+  // The message timestamp is the record's phenomenon time: history reads find a range through the broker's time index.
   private observation(info: DatastreamInfo, result: unknown, options: ProduceOptions) {
-    return {
-      topic: systemTopics(this.system).int,
-      key: info.fullName,
-      value: observationRecord(info, result, options),
-      headers: this.headers,
-    };
+    const { value, timestampMs } = observationMessage(info, result, options);
+    const topic = systemTopics(this.system).int;
+    return timestampMs === undefined
+      ? { topic, key: info.fullName, value, headers: this.headers }
+      : { topic, key: info.fullName, value, headers: this.headers, timestamp: timestampMs };
   }
 
   /** Writes a line to the system's `.log` topic: `{ time, level, client, message }`, key = the principal. */

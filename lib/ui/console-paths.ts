@@ -23,6 +23,7 @@ export type SystemPage =
   | "observed-properties"
   | "metadata"
   | "clients"
+  | "messages"
   | "rejected-records"
   | "settings";
 

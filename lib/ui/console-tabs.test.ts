@@ -9,8 +9,15 @@ const metadata = ["Things", "Datastreams", "Sensors", "Observed properties", "Im
 
 describe("system tabs", () => {
   it("show the metadata tabs to everyone and the clients tab only to roles that may read clients", () => {
-    expect(labels("admin")).toEqual(["Overview", ...metadata, "Clients", "Rejected records", "Settings"]);
-    expect(labels("engineer")).toEqual(["Overview", ...metadata, "Clients", "Rejected records", "Settings"]);
+    expect(labels("admin")).toEqual(["Overview", ...metadata, "Clients", "Messages", "Rejected records", "Settings"]);
+    expect(labels("engineer")).toEqual([
+      "Overview",
+      ...metadata,
+      "Clients",
+      "Messages",
+      "Rejected records",
+      "Settings",
+    ]);
     expect(labels("auditor")).toEqual(["Overview", ...metadata, "Clients", "Rejected records", "Settings"]);
     expect(labels("operator")).toEqual(["Overview", ...metadata, "Rejected records", "Settings"]);
   });
@@ -24,6 +31,7 @@ describe("system tabs", () => {
       "/companies/c/systems/s/observed-properties",
       "/companies/c/systems/s/metadata",
       "/companies/c/systems/s/clients",
+      "/companies/c/systems/s/messages",
       "/companies/c/systems/s/rejected-records",
       "/companies/c/systems/s/settings",
     ]);

@@ -19,6 +19,7 @@ const companyTabs: { page?: CompanyPage; label: string; needs: Action }[] = [
   { label: "Systems", needs: "system.read" },
   { page: "dashboards", label: "Dashboards", needs: "data.read" },
   { page: "alarms", label: "Alarms", needs: "data.read" },
+  { page: "trace", label: "History", needs: "data.read" },
   { page: "health", label: "Health", needs: "data.read" },
   { page: "stream-apps", label: "Stream apps", needs: "system.read" },
   { page: "grants", label: "Grants", needs: "system.read" },
@@ -37,6 +38,7 @@ const systemTabs: { page?: SystemPage; label: string; needs: Action }[] = [
   { page: "observed-properties", label: "Observed properties", needs: "metadata.read" },
   { page: "metadata", label: "Import / export", needs: "metadata.read" },
   { page: "clients", label: "Clients", needs: "client.read" },
+  { page: "messages", label: "Messages", needs: "topic.browse" },
   { page: "rejected-records", label: "Rejected records", needs: "data.read" },
   { page: "settings", label: "Settings", needs: "system.read" },
 ];

@@ -6,6 +6,7 @@ import * as clients from "./clients";
 import * as companies from "./companies";
 import * as datastreams from "./datastreams";
 import * as grants from "./grants";
+import * as history from "./history";
 import * as invitations from "./invitations";
 import * as metadata from "./metadata";
 import * as observedProperties from "./observed-properties";
@@ -38,4 +39,5 @@ export const allEndpoints: Endpoint[] = [
   rejectedRecords,
   streamApps,
   grants,
+  history,
 ].flatMap((module) => (Object.values(module) as unknown[]).filter(isEndpoint));

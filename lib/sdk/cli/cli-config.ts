@@ -77,3 +77,22 @@ export function loadCliConfig(configFile: string | undefined, needsConsole: bool
     connectionTimeoutMs: 3000,
   };
 }
+
+/**
+ * What `rhei export` needs: the console's URL (--console, the config file's "console", or RHEI_CONSOLE_URL) and a
+ * user's personal API token (--token or RHEI_TOKEN): exports are a user's reads (data.read), not a client's.
+ */
+export function loadExportConfig(
+  configFile: string | undefined,
+  flags: { console?: string; token?: string },
+): { console: string; token: string } {
+  const file = configFile ? readConfigFile(configFile) : {};
+  const consoleUrl = flags.console ?? file.console ?? process.env.RHEI_CONSOLE_URL;
+  const token = flags.token ?? process.env.RHEI_TOKEN;
+  const missing = [
+    consoleUrl ? undefined : "the console's URL (--console or RHEI_CONSOLE_URL)",
+    token ? undefined : "a personal API token (--token or RHEI_TOKEN; create one on your profile page)",
+  ].filter(Boolean);
+  if (missing.length > 0) throw new SdkError("invalid-option", `missing ${missing.join(" and ")}`);
+  return { console: consoleUrl as string, token: token as string };
+}

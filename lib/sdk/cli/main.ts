@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { setLogLevel } from "../../log";
 import { SdkError } from "../errors";
 import { consumeCommands } from "./consume-command";
+import { exportCommand } from "./export-command";
 import { produceCommand } from "./produce-command";
 import { registerCommand } from "./register-command";
 import { replayCommand } from "./replay-command";
@@ -11,7 +12,7 @@ import { replayCommand } from "./replay-command";
 setLogLevel("warn");
 
 const program = new Command("rhei")
-  .description("Rhei's command line for client applications: produce, consume, tail, register, replay")
+  .description("Rhei's command line: produce, consume, tail, register, replay (client applications); export (users)")
   .option("--config <file>", "JSON with console, bootstrapServers, system, client, secret (else RHEI_* variables)")
   .showHelpAfterError()
   .exitOverride();
@@ -20,6 +21,7 @@ produceCommand(program);
 consumeCommands(program);
 registerCommand(program);
 replayCommand(program);
+exportCommand(program);
 
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

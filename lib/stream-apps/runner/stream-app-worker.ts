@@ -5,8 +5,8 @@ import { ConsoleDatastreamCatalog } from "../../datastreams/console-datastream-c
 import { EVENTS_RESUMED } from "../../events/change-event";
 import { publishEvent } from "../../events/publish-event";
 import { subscribeEvents } from "../../events/subscribe-events";
-import { RejectionOutbox } from "../../live/rejection-outbox";
 import { createLogger } from "../../log";
+import { RejectionOutbox } from "../../rejected-records/rejection-outbox";
 import type { WorkerJob } from "../../worker/worker-job";
 import { type AppPlan, loadAppPlans } from "./app-plan";
 import { AppRunner } from "./app-runner";

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { describeCompanyCluster } from "@/lib/cluster/describe-company-cluster";
 import { isAppError } from "@/lib/errors";
 import { loadCompanyPage } from "@/lib/pages/load-company-page";
-import { companyPath } from "@/lib/ui/console-paths";
+import { companyPath, systemPath } from "@/lib/ui/console-paths";
 import { previewOffsetResetAction, resetOffsetsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cluster" };
@@ -51,7 +51,16 @@ export default async function ClusterPage({ params }: { params: Promise<{ compan
       ) : (
         <div className="space-y-8">
           <BrokersList cluster={cluster} />
-          <TopicsTable topics={cluster.topics} sizesUnavailable={cluster.sizesUnavailable} />
+          <TopicsTable
+            topics={cluster.topics}
+            sizesUnavailable={cluster.sizesUnavailable}
+            messagesHref={
+              can("topic.browse")
+                ? (t) =>
+                    `${systemPath(companyId, t.systemId, "messages")}?topic=${t.name.slice(t.name.lastIndexOf(".") + 1)}`
+                : undefined
+            }
+          />
           <GroupsList
             groups={cluster.groups}
             canManage={canManage}

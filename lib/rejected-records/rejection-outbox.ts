@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "../db/client";
 import { createLogger } from "../log";
-import { storeRejections } from "../rejected-records/store-rejections";
 import type { RejectedRecord } from "../sdk/rejected-record";
+import { storeRejections } from "./store-rejections";
 
-const log = createLogger("live");
+const log = createLogger("rejections");
 
 /**
  * What a console component (`reportedBy`, e.g. rhei:live) rejected, gathered per system and stored every few seconds
