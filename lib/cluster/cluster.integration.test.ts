@@ -33,8 +33,13 @@ describe("the cluster page's operations", () => {
     const group = view.groups.find((g) => g.groupId === seeded.client.principal);
     expect(group).toMatchObject({ stopped: true, totalLag: "0" });
     expect(view.groups.some((g) => g.groupId.startsWith(other.system.name))).toBe(false);
-    expect(view.acls).toEqual([{ principal: `User:${seeded.client.principal}`, bindings: expect.any(Array) }]);
+    // The client's five bindings, and the rollup job's READ on the system's .int and .ext: nobody else's.
+    expect(view.acls.map((a) => a.principal)).toEqual([`User:${seeded.client.principal}`, "User:rhei-rollups"]);
     expect(view.acls[0]?.bindings).toHaveLength(5);
+    expect(view.acls[1]?.bindings.map((b) => `${b.operation} ${b.resourceName}`).sort()).toEqual([
+      `read ${seeded.system.name}.ext`,
+      `read ${int}`,
+    ]);
 
     const input = { groupId: seeded.client.principal, to: "start" as const };
     const preview = await previewGroupOffsetReset({ actor: seeded.admin.actor, companyId: seeded.company.id, input });
