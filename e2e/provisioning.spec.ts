@@ -20,7 +20,8 @@ test("an admin watches provisioning, reads the cluster page and resets a stopped
 
   await page.goto(`/companies/${company.id}/provisioning`);
   await expect(page.getByRole("heading", { name: "Provisioning" })).toBeVisible();
-  await expect(page.locator('[data-status-count="ready"]')).toHaveText("5", { timeout: 60_000 });
+  // The system's three topics, the client's credential and ACLs, and the rollup job's READ on the company's topics.
+  await expect(page.locator('[data-status-count="ready"]')).toHaveText("6", { timeout: 60_000 });
   const table = page.getByRole("table", { name: "Kafka resources" });
   await expect(table.getByRole("row", { name: new RegExp(`${system.name}\\.int`) })).toBeVisible();
   await expect(table.getByText(client.principal).first()).toBeVisible();

@@ -142,7 +142,10 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
   silenceTimer.unref();
 
   let following = "";
-  // New systems' topics appear once the reconciler made them: look every minute, and rejoin with them.
+  // Topics followed since this process first joined: one that appears later is a new system's, so its records are
+  // all new and are read from its start (the group has no position on it); at the first start, the end is enough.
+  let followed: Set<string> | undefined;
+  // New systems' topics appear once the reconciler made them: look every 10 s, and rejoin with them.
   const topicsTimer = setInterval(() => {
     void (async () => {
       const systems = await db.system.findMany({ select: { name: true } });
@@ -155,7 +158,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
         .join("\n");
       if (now !== following) scheduleRestart(0);
     })().catch(() => undefined);
-  }, 60_000);
+  }, 10_000);
   topicsTimer.unref();
   let assigned: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
@@ -176,9 +179,16 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
     // Only topics the reconciler has created (a system created a moment ago joins at its first restart).
     const topics = systems.map((s) => systemTopics(s.name).int).filter((t) => existing.has(t));
     following = topics.sort().join("\n");
+    const added = followed ? topics.filter((t) => !followed?.has(t)) : [];
+    followed = new Set([...(followed ?? []), ...topics]);
     if (topics.length === 0 || stopped) return;
     try {
-      consumer = await GroupConsumer.connect(kafka, { groupId: EVALUATOR_GROUP, topics, fromBeginning: false });
+      consumer = await GroupConsumer.connect(kafka, {
+        groupId: EVALUATOR_GROUP,
+        topics,
+        fromBeginning: false,
+        fromBeginningTopics: added,
+      });
     } catch (error) {
       log.warn("the alarm evaluator cannot join its group yet; retrying", { error: (error as Error).message });
       scheduleRestart(10_000);

@@ -33,6 +33,9 @@ export interface GroupConsumerOptions {
   topics: string[];
   /** Where a group without a committed position starts: the earliest retained record (default) or the latest. */
   fromBeginning?: boolean;
+  /** Topics among `topics` that start at their earliest record when the group has no position on them, whatever
+   * `fromBeginning` says (e.g. a system's topics created after the group first started: all their records are new). */
+  fromBeginningTopics?: readonly string[];
   /** Start every partition at the first record at or after this time (epoch ms) instead of the committed position. */
   fromTimeMs?: number;
   sessionTimeoutMs?: number;
@@ -66,7 +69,11 @@ export class GroupConsumer {
     });
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+      const early = new Set(options.fromBeginningTopics ?? []);
+      const rest = options.topics.filter((t) => !early.has(t));
+      const fromStart = options.topics.filter((t) => early.has(t));
+      if (rest.length > 0) await consumer.subscribe({ topics: rest, fromBeginning: options.fromBeginning ?? true });
+      if (fromStart.length > 0) await consumer.subscribe({ topics: fromStart, fromBeginning: true });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       throw toKafkaError(error, `joining group ${options.groupId}`);
