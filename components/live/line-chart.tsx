@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { m4 } from "@/lib/history/m4";
 import type { StreamBuffer } from "@/lib/live-client/live-store";
 import { numericPoints } from "./values";
@@ -65,6 +65,7 @@ export function LineChartView({
             label={units ? { value: units, angle: -90, position: "insideLeft", fontSize: 11 } : undefined}
           />
           <Tooltip labelFormatter={(t) => new Date(Number(t)).toLocaleString()} />
+          {lines.length > 1 && <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} />}
           {lines.map((l, i) => (
             <Line
               key={l.label}

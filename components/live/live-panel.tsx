@@ -40,20 +40,22 @@ export function LivePanelView({
   const charted = panel.kind === "line" || panel.kind === "state" || panel.kind === "position";
   const { buffers, at: now } = useStreamBuffers(flat, charted ? { everyMs: 1000 } : { throttleMs: 250 });
   const from = now - panel.windowSeconds * 1000;
-  const series = useMemo(
-    () =>
-      panel.streams.map((s, i) => {
-        const d = "datastreamId" in s ? datastreams[s.datastreamId] : undefined;
-        const path = "datastreamId" in s ? s.path : undefined;
-        return {
-          label: d ? (path ? `${d.name} ${path}` : d.name) : "Incoming records",
-          buffer: buffers[i],
-          path,
-          unit: d?.unitSymbol || undefined,
-        };
-      }),
-    [panel.streams, datastreams, buffers],
-  );
+  const series = useMemo(() => {
+    // Datastreams of the same name (each car's "Air Temperature") are told apart by their station.
+    const names = panel.streams.map((s) => ("datastreamId" in s ? datastreams[s.datastreamId]?.name : undefined));
+    const repeated = (name: string) => names.filter((n) => n === name).length > 1;
+    return panel.streams.map((s, i) => {
+      const d = "datastreamId" in s ? datastreams[s.datastreamId] : undefined;
+      const path = "datastreamId" in s ? s.path : undefined;
+      const name = d ? (repeated(d.name) ? `${stationOf(d.fullName)} · ${d.name}` : d.name) : undefined;
+      return {
+        label: name ? (path ? `${name} ${path}` : name) : "Incoming records",
+        buffer: buffers[i],
+        path,
+        unit: d?.unitSymbol || undefined,
+      };
+    });
+  }, [panel.streams, datastreams, buffers]);
   return (
     <div ref={ref} className="flex h-full flex-col gap-2">
       <LiveStatusBadge buffers={buffers} />
@@ -72,4 +74,9 @@ export function LivePanelView({
       )}
     </div>
   );
+}
+
+/** The station of a datastream's full name (`domain.enterprise.workcenter.station.thing.name`). */
+function stationOf(fullName: string): string {
+  return fullName.split(".")[3] ?? fullName;
 }
