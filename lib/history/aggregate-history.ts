@@ -1,12 +1,11 @@
 import "server-only";
-import type { Actor } from "../authz/actor";
 import { invalid } from "../errors";
 import { parseInput } from "../validation";
 import { type Aggregate, addSample, emptyAggregate, meanOf, mergeAggregates } from "./aggregate";
 import { recordHistoryAccess } from "./audit-history-access";
 import { type AggregationInterval, bucketsIn, type TimeBucket } from "./calendar-buckets";
 import { chooseAggregationLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
-import { describeDatastream, resolveHistoryQuery } from "./history-query";
+import { describeDatastream, type HistoryRequest, resolveHistoryQuery } from "./history-query";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
 import {
@@ -101,13 +100,7 @@ export async function aggregateHistory({
   query,
   now = Date.now(),
   signal,
-}: {
-  actor: Actor;
-  companyId: string;
-  query: unknown;
-  now?: number;
-  signal?: AbortSignal;
-}): Promise<AggregateResult> {
+}: HistoryRequest): Promise<AggregateResult> {
   const input = parseInput(aggregateQuerySchema, query ?? {});
   const functions = parseFunctions(input.functions);
   const q = await resolveHistoryQuery({ actor, companyId, input, now });

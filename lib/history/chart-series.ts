@@ -1,8 +1,7 @@
 import "server-only";
-import type { Actor } from "../authz/actor";
 import { parseInput } from "../validation";
 import { chooseRollupLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
-import { resolveHistoryQuery } from "./history-query";
+import { type HistoryRequest, resolveHistoryQuery } from "./history-query";
 import { m4, m4Buckets } from "./m4";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
@@ -43,13 +42,7 @@ export async function chartSeries({
   query,
   now = Date.now(),
   signal,
-}: {
-  actor: Actor;
-  companyId: string;
-  query: unknown;
-  now?: number;
-  signal?: AbortSignal;
-}): Promise<ChartSeries> {
+}: HistoryRequest): Promise<ChartSeries> {
   const input = parseInput(seriesQuerySchema, query ?? {});
   const q = await resolveHistoryQuery({ actor, companyId, input, now, maxDatastreams: MAX_CHART_DATASTREAMS });
   const { from, to } = q.range;

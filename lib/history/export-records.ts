@@ -1,12 +1,11 @@
 import "server-only";
-import type { Actor } from "../authz/actor";
 import { db } from "../db/client";
 import { createLogger } from "../log";
 import { companyName } from "../names";
 import { parseInput } from "../validation";
 import { finishHistoryAccess, recordHistoryAccess } from "./audit-history-access";
 import { csvEncoder, EXPORT_MEDIA_TYPES, type ExportEncoder, jsonEncoder, ndjsonEncoder } from "./export-encoders";
-import { resolveHistoryQuery } from "./history-query";
+import { type HistoryRequest, resolveHistoryQuery } from "./history-query";
 import { readQuery } from "./read-query";
 import { exportQuerySchema } from "./schemas";
 import type { TraceRecord } from "./trace-datastream";
@@ -24,19 +23,7 @@ const stamp = (t: number) => new Date(t).toISOString().slice(0, 19).replaceAll("
  * read and a closed one stops it. Checked (rights, input) before the stream starts, so errors are still ordinary
  * answers; written to the audit log when it starts and completed with the count (or how it ended).
  */
-export async function exportRecords({
-  actor,
-  companyId,
-  query,
-  now = Date.now(),
-  signal,
-}: {
-  actor: Actor;
-  companyId: string;
-  query: unknown;
-  now?: number;
-  signal?: AbortSignal;
-}) {
+export async function exportRecords({ actor, companyId, query, now = Date.now(), signal }: HistoryRequest) {
   const input = parseInput(exportQuerySchema, query ?? {});
   const q = await resolveHistoryQuery({ actor, companyId, input, now });
   const company = await db.company.findUniqueOrThrow({ where: { id: companyId } });

@@ -8,6 +8,15 @@ import type { TraceDatastream } from "./trace-datastream";
 import { formatValueFilters, parseValueFilters, type ValueRange } from "./value-filter";
 
 /** What every history operation reads: authorized datastreams of one company, a resolved range, value filters. */
+/** What every history operation is asked with: the query as it came (validated by the operation's own schema). */
+export interface HistoryRequest {
+  actor: Actor;
+  companyId: string;
+  query: unknown;
+  now?: number;
+  signal?: AbortSignal;
+}
+
 export interface HistoryQuery {
   companyId: string;
   datastreams: TraceDatastream[];

@@ -1,11 +1,10 @@
 import "server-only";
-import type { Actor } from "../authz/actor";
 import { invalid } from "../errors";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { parseInput } from "../validation";
 import { recordHistoryAccess } from "./audit-history-access";
 import { countFromRollups, countTrace } from "./count-trace";
-import { describeDatastream, type HistoryQuery, resolveHistoryQuery } from "./history-query";
+import { describeDatastream, type HistoryQuery, type HistoryRequest, resolveHistoryQuery } from "./history-query";
 import { cursorSigningKey } from "./history-settings";
 import { oldestRetained } from "./oldest-retained";
 import { readQuery } from "./read-query";
@@ -97,13 +96,7 @@ export async function queryTrace({
   query,
   now = Date.now(),
   signal,
-}: {
-  actor: Actor;
-  companyId: string;
-  query: unknown;
-  now?: number;
-  signal?: AbortSignal;
-}): Promise<RecordsPage> {
+}: HistoryRequest): Promise<RecordsPage> {
   const input = parseInput(recordsQuerySchema, query ?? {});
   const q = await resolveHistoryQuery({ actor, companyId, input, now });
   const hash = queryHash({

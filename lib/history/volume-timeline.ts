@@ -1,8 +1,7 @@
 import "server-only";
-import type { Actor } from "../authz/actor";
 import { parseInput } from "../validation";
 import { chooseRollupLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
-import { resolveHistoryQuery } from "./history-query";
+import { type HistoryRequest, resolveHistoryQuery } from "./history-query";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
 import { type VolumeTimeline, volumeQuerySchema } from "./schemas";
@@ -22,13 +21,7 @@ export async function volumeTimeline({
   query,
   now = Date.now(),
   signal,
-}: {
-  actor: Actor;
-  companyId: string;
-  query: unknown;
-  now?: number;
-  signal?: AbortSignal;
-}): Promise<VolumeTimeline> {
+}: HistoryRequest): Promise<VolumeTimeline> {
   const input = parseInput(volumeQuerySchema, query ?? {});
   const q = await resolveHistoryQuery({ actor, companyId, input, now });
   const { from, to } = q.range;
