@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_QUERY_LENGTH } from "../filter-language";
+import { joinSpecSchema } from "./join-spec";
 
 // A stream app as forms and the API send it (and the domain checks it): shared zod schemas.
 
@@ -27,9 +28,26 @@ export const createStreamAppSchema = z
     description: description.default(""),
     kind: z.enum(streamAppKinds).default("filter"),
     targetSystemId: z.uuid("The target system (one of your company's)"),
-    query: appQuery,
+    /** A filter app's query (a join's is derived from its inputs). */
+    query: appQuery.optional(),
+    /** A join's definition (docs/time-series-join.md). */
+    spec: joinSpecSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === "filter" && v.query === undefined) {
+      ctx.addIssue({ code: "custom", path: ["query"], message: "A query, e.g. SELECT * FROM * WHERE result < 0" });
+    }
+    if (v.kind === "filter" && v.spec !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["spec"], message: "Only a join app has a spec" });
+    }
+    if (v.kind === "join" && v.spec === undefined) {
+      ctx.addIssue({ code: "custom", path: ["spec"], message: "A join needs its inputs, tolerance and output" });
+    }
+    if (v.kind === "join" && v.query !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["query"], message: "A join's inputs have the queries (spec.inputs)" });
+    }
+  });
 export type CreateStreamAppInput = z.input<typeof createStreamAppSchema>;
 
 export const updateStreamAppSchema = z
