@@ -54,7 +54,10 @@ export const updateStreamAppSchema = z
   .object({
     description: description.optional(),
     targetSystemId: z.uuid("The target system (one of your company's)").optional(),
+    /** A filter app's query. */
     query: appQuery.optional(),
+    /** A join app's whole definition. */
+    spec: joinSpecSchema.optional(),
   })
   .strict();
 export type UpdateStreamAppInput = z.input<typeof updateStreamAppSchema>;
@@ -94,3 +97,20 @@ export const appLogQuerySchema = z
     limit: z.coerce.number().int().min(1).max(1000, "At most 1000 lines").default(200),
   })
   .strict();
+
+/** A join draft checked or tested before it is saved. */
+export const joinDraftSchema = z
+  .object({
+    targetSystemId: z.uuid("The target system (one of your company's)"),
+    spec: joinSpecSchema,
+  })
+  .strict();
+export type JoinDraftInput = z.input<typeof joinDraftSchema>;
+
+export const testJoinDraftSchema = joinDraftSchema
+  .extend({
+    /** Newest records per source partition to join. */
+    perPartition: z.coerce.number().int().min(1).max(500, "At most 500 records a partition").default(200),
+  })
+  .strict();
+export type TestJoinDraftInput = z.input<typeof testJoinDraftSchema>;
