@@ -114,3 +114,15 @@ export const testJoinDraftSchema = joinDraftSchema
   })
   .strict();
 export type TestJoinDraftInput = z.input<typeof testJoinDraftSchema>;
+
+/** The join editor's form: what createStreamApp (kind join) and updateStreamApp take of a join. */
+export const joinAppFormSchema = z
+  .object({
+    name: appName,
+    description: description.default(""),
+    targetSystemId: z.uuid("The target system (one of your company's)"),
+    spec: joinSpecSchema,
+  })
+  .strict();
+export type JoinAppFormInput = z.input<typeof joinAppFormSchema>;
+export type JoinAppFormValues = z.output<typeof joinAppFormSchema>;

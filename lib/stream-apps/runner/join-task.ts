@@ -19,6 +19,13 @@ import { createSelectionStats, type RecordSelector } from "./record-selector";
 import type { PartitionDelta } from "./runner-store";
 
 const OFFSET_OUT_OF_RANGE = 1;
+/**
+ * How far (phenomenon time) a partition may read ahead of the slowest partition that still has records to read. The
+ * join holds every record above its frontier (the slowest partition's time), so without this a partition whose
+ * fetches cover more time (fewer datastreams on it, sparser records) would fill the buffers, and every checkpoint,
+ * with records that cannot pair yet.
+ */
+const READ_AHEAD_MS = 10_000;
 /** Late records named in the app's log per transaction; the rest are counted in one line. */
 const LATE_LINES_PER_COMMIT = 10;
 
@@ -174,13 +181,23 @@ export class JoinTask {
         byLeader.set(id, entry);
       }
       const maxBytes = o.maxBytes ?? 1_048_576;
+      // Per input partition: the newest phenomenon time read, and whether it was at its end at the last fetch.
+      const newest = new Map<string, number>();
+      const atEnd = new Set<string>();
 
       while (!this.stopping) {
+        // Read in step: a partition ahead of the slowest unfinished one by more than READ_AHEAD_MS waits a round.
+        let slowest = Number.POSITIVE_INFINITY;
+        for (const p of partitions) {
+          if (!atEnd.has(p.key)) slowest = Math.min(slowest, newest.get(p.key) ?? Number.NEGATIVE_INFINITY);
+        }
+        const wanted = (p: InputPartition) =>
+          atEnd.has(p.key) || (newest.get(p.key) ?? Number.NEGATIVE_INFINITY) <= slowest + READ_AHEAD_MS;
         const responses = await Promise.all(
           [...byLeader.values()].map(({ leader, list }) =>
             fetcher.fetch(
               leader,
-              list.map((p) => ({
+              list.filter(wanted).map((p) => ({
                 topicId: p.topicId,
                 partition: p.partition,
                 offset: positions.get(p.key) ?? 0n,
@@ -217,7 +234,10 @@ export class JoinTask {
           if (fetched.errorCode !== 0) throw new Error(`fetching ${p.key}: Kafka error ${fetched.errorCode}`);
           const next = fetched.next;
           const lag = fetched.lastStableOffset > next ? fetched.lastStableOffset - next : 0n;
-          if (next >= fetched.lastStableOffset) caughtUp.push(...p.engineNames);
+          if (next >= fetched.lastStableOffset) {
+            caughtUp.push(...p.engineNames);
+            atEnd.add(p.key);
+          } else atEnd.delete(p.key);
           if (next === position) {
             at.set(p.key, { position, lag, lastRecordAt: null });
             continue;
@@ -260,6 +280,10 @@ export class JoinTask {
             if (!selected) filteredOut++;
           }
           positions.set(p.key, next);
+          // Any record read (selected or not) says how far in time the partition is.
+          const last = decoded.at(-1);
+          const readUpTo = last ? Date.parse(last.phenomenonTime) : Number.NaN;
+          if (readUpTo > (newest.get(p.key) ?? Number.NEGATIVE_INFINITY)) newest.set(p.key, readUpTo);
           moved.push({ topic: p.topic, partition: p.partition, next });
           deltas.set(p.key, {
             recordsIn: fetched.records.length,
