@@ -20,11 +20,13 @@ import type { PartitionDelta } from "./runner-store";
 
 const OFFSET_OUT_OF_RANGE = 1;
 /**
- * How far (phenomenon time) a partition may read ahead of the slowest partition that still has records to read. The
- * join holds every record above its frontier (the slowest partition's time), so without this a partition whose
- * fetches cover more time (fewer datastreams on it, sparser records) would fill the buffers, and every checkpoint,
- * with records that cannot pair yet.
+ * Records the join may hold before the task reads in step. The join holds every record above its frontier (the
+ * slowest partition's time); a partition whose fetches cover more time than the others' (fewer datastreams on it,
+ * sparser records, a backlog) would fill the buffers, and every checkpoint, with records that cannot pair yet. Past
+ * this many held records, a partition more than READ_AHEAD_MS (phenomenon time) ahead of the slowest unfinished one
+ * waits a round.
  */
+const HOLD_BEFORE_ALIGNING = 20_000;
 const READ_AHEAD_MS = 10_000;
 /** Late records named in the app's log per transaction; the rest are counted in one line. */
 const LATE_LINES_PER_COMMIT = 10;
@@ -184,16 +186,20 @@ export class JoinTask {
       // Per input partition: the newest phenomenon time read, and whether it was at its end at the last fetch.
       const newest = new Map<string, number>();
       const atEnd = new Set<string>();
+      const lags = new Map<string, bigint>();
 
-      while (!this.stopping) {
-        // Read in step: a partition ahead of the slowest unfinished one by more than READ_AHEAD_MS waits a round.
+      // One fetch of every wanted partition at the positions as they are when it is called.
+      const fetchRound = () => {
+        // Read in step: past HOLD_BEFORE_ALIGNING held records, a partition ahead of the slowest unfinished one by
+        // more than READ_AHEAD_MS waits a round.
         let slowest = Number.POSITIVE_INFINITY;
         for (const p of partitions) {
           if (!atEnd.has(p.key)) slowest = Math.min(slowest, newest.get(p.key) ?? Number.NEGATIVE_INFINITY);
         }
+        const aligning = join.stats.buffered > HOLD_BEFORE_ALIGNING;
         const wanted = (p: InputPartition) =>
-          atEnd.has(p.key) || (newest.get(p.key) ?? Number.NEGATIVE_INFINITY) <= slowest + READ_AHEAD_MS;
-        const responses = await Promise.all(
+          !aligning || atEnd.has(p.key) || (newest.get(p.key) ?? Number.NEGATIVE_INFINITY) <= slowest + READ_AHEAD_MS;
+        return Promise.all(
           [...byLeader.values()].map(({ leader, list }) =>
             fetcher.fetch(
               leader,
@@ -207,6 +213,12 @@ export class JoinTask {
             ),
           ),
         );
+      };
+      let prefetched: ReturnType<typeof fetchRound> | undefined;
+
+      while (!this.stopping) {
+        const responses = await (prefetched ?? fetchRound());
+        prefetched = undefined;
         const now = Date.now();
         const fetchedOf = new Map<string, FetchedPartition>();
         for (const r of responses.flat()) fetchedOf.set(`${r.topicId}#${r.partition}`, r);
@@ -234,6 +246,7 @@ export class JoinTask {
           if (fetched.errorCode !== 0) throw new Error(`fetching ${p.key}: Kafka error ${fetched.errorCode}`);
           const next = fetched.next;
           const lag = fetched.lastStableOffset > next ? fetched.lastStableOffset - next : 0n;
+          lags.set(p.key, lag);
           if (next >= fetched.lastStableOffset) {
             caughtUp.push(...p.engineNames);
             atEnd.add(p.key);
@@ -320,6 +333,11 @@ export class JoinTask {
           d.recordsOut++;
           deltas.set(key, d);
         }
+        // A pair may count on a partition not fetched this round: report where that one stands too.
+        for (const key of deltas.keys()) {
+          if (!at.has(key))
+            at.set(key, { position: positions.get(key) ?? 0n, lag: lags.get(key) ?? 0n, lastRecordAt: null });
+        }
         const checkpoint = encodeCheckpoint({
           version: 1,
           appVersion: o.appVersion,
@@ -333,6 +351,12 @@ export class JoinTask {
           );
         }
         out.push({ topic: o.plan.stateTopic, key: CHECKPOINT_KEY, value: checkpoint, timestampMs: now });
+        // The next round's fetch travels while this round commits (from the positions this round ends at). If the
+        // commit fails, the task ends and what was prefetched is dropped: the next holder starts from the checkpoint.
+        if (!this.stopping) {
+          prefetched = fetchRound();
+          prefetched.catch(() => undefined);
+        }
         await producer.commit(out, group, moved);
 
         if (late.length > 0) this.logLate(late);
