@@ -1,7 +1,7 @@
 import "server-only";
 import type { Broker } from "@platformatic/kafka";
 import { IntervalJoin } from "../../join/interval-join";
-import type { JoinOptions, JoinPair, JoinStats, LateRecord } from "../../join/types";
+import type { JoinOptions, JoinPair, JoinRecord, JoinStats, LateRecord } from "../../join/types";
 import type { KafkaConnectionConfig } from "../../kafka/connection-config";
 import { KafkaError } from "../../kafka/errors";
 import type { TopicLayout } from "../../kafka/group-membership";
@@ -229,6 +229,15 @@ export class JoinTask {
         const moved: ConsumedPosition[] = [];
         const caughtUp: string[] = [];
         let duplicates = 0;
+        const queues = new Map<string, JoinRecord<JoinPayload>[]>();
+        const queueOf = (name: string) => {
+          let q = queues.get(name);
+          if (!q) {
+            q = [];
+            queues.set(name, q);
+          }
+          return q;
+        };
         for (const p of partitions) {
           const fetched = fetchedOf.get(`${p.topicId}#${p.partition}`);
           if (!fetched) continue;
@@ -260,7 +269,6 @@ export class JoinTask {
           const readers = o.selectors.get(p.topic) ?? [];
           let filteredOut = 0;
           let lastRecordAt: number | null = null;
-          let lateHere = 0;
           for (const record of decoded) {
             let selected = false;
             for (let i = 0; i < readers.length; i++) {
@@ -275,20 +283,13 @@ export class JoinTask {
               }
               selected = true;
               if (lastRecordAt === null || time > lastRecordAt) lastRecordAt = time;
-              const step = join.push(
-                {
-                  input: reader.input,
-                  partition: p.engineNames[i] as string,
-                  offset: record.offset,
-                  time,
-                  payload: joinPayload(view),
-                },
-                now,
-              );
-              for (const pair of step.pairs) pairs.push(pair);
-              for (const l of step.late) late.push(l);
-              lateHere += step.late.length;
-              duplicates += step.duplicates.length;
+              queueOf(p.engineNames[i] as string).push({
+                input: reader.input,
+                partition: p.engineNames[i] as string,
+                offset: record.offset,
+                time,
+                payload: joinPayload(view),
+              });
             }
             if (!selected) filteredOut++;
           }
@@ -306,9 +307,21 @@ export class JoinTask {
             missingPath: stats.missingPath,
             typeMismatch: stats.typeMismatch,
             notFinite: stats.notFinite,
-            lateRecords: lateHere,
+            lateRecords: 0,
           });
           at.set(p.key, { position: next, lag, lastRecordAt });
+        }
+        // The round's records in phenomenon-time order across partitions (each partition's own order kept): the
+        // output does not depend on it, but the buffers then append instead of inserting in the middle.
+        for (const record of mergeByTime([...queues.values()])) {
+          const step = join.push(record, now);
+          for (const pair of step.pairs) pairs.push(pair);
+          for (const l of step.late) {
+            late.push(l);
+            const d = deltas.get(partitionKeyOf(l.partition));
+            if (d) d.lateRecords++;
+          }
+          duplicates += step.duplicates.length;
         }
         for (const pair of join.advanceIdle(now, caughtUp).pairs) pairs.push(pair);
         if (moved.length === 0 && pairs.length === 0) {
@@ -379,6 +392,25 @@ export class JoinTask {
     if (late.length > named.length) {
       this.o.onNotice("warn", `…and ${late.length - named.length} more late records in the same transaction`);
     }
+  }
+}
+
+/** Merges per-partition sequences by the time of their next record, keeping each sequence's own order. */
+function* mergeByTime<T extends { time: number }>(queues: T[][]): Generator<T> {
+  const heads = queues.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestTime = Number.POSITIVE_INFINITY;
+    for (let q = 0; q < queues.length; q++) {
+      const next = (queues[q] as T[])[heads[q] as number];
+      if (next !== undefined && (best < 0 || next.time < bestTime)) {
+        best = q;
+        bestTime = next.time;
+      }
+    }
+    if (best < 0) return;
+    yield (queues[best] as T[])[heads[best] as number] as T;
+    heads[best] = (heads[best] as number) + 1;
   }
 }
 
