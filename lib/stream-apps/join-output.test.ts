@@ -27,7 +27,7 @@ function pair(left: Partial<JoinPayload>, right: Partial<JoinPayload>): JoinPair
 
 const distance = "haversine(left.result, left.attributes.longitude, right.result, right.attributes.longitude)";
 const output = {
-  value: `round(${distance}, 3)`,
+  value: `round(${distance}, 2)`,
   where: `${distance} < 1.23`,
   thing: "Main",
   datastream: "Distance to Car1",
@@ -50,7 +50,7 @@ describe("a join's output", () => {
       phenomenonTime: "1970-01-01T00:00:02.500000Z",
       resultTime: "1970-01-01T00:00:02.500000Z",
       datastream: { name: info.fullName },
-      result: 0.693,
+      result: 0.69,
       attributes: {
         pair: "car1:x.int#0@4+car2:y.int#1@9",
         left: "s.a.b.c.Main.Latitude",
