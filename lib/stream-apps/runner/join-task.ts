@@ -173,6 +173,15 @@ export class JoinTask {
           if (reader) join.assignPartitions(reader.input, [name]);
         });
       }
+      // Partitions of the checkpoint this version no longer reads (an input's query now reads other systems): idle
+      // for good, so they do not hold the join back. Pairs that become final by it go out with the first round.
+      const current = new Set(partitions.flatMap((p) => p.engineNames));
+      const pending: JoinPair<JoinPayload>[] = [];
+      for (const held of join.snapshot().partitions) {
+        if (current.has(held.name) || held.idle) continue;
+        pending.push(...join.markIdle(held.name).pairs);
+        o.onNotice("info", `No longer reads ${held.name}: it no longer holds the join back`);
+      }
       const outputOf = createJoinOutput(spec.output, o.output);
       const group = { groupId: o.group.groupId, coordinatorId: o.group.coordinatorId };
       const byLeader = new Map<string, { leader: Broker; list: InputPartition[] }>();
@@ -222,7 +231,7 @@ export class JoinTask {
         const now = Date.now();
         const fetchedOf = new Map<string, FetchedPartition>();
         for (const r of responses.flat()) fetchedOf.set(`${r.topicId}#${r.partition}`, r);
-        const pairs: JoinPair<JoinPayload>[] = [];
+        const pairs: JoinPair<JoinPayload>[] = pending.splice(0);
         const late: LateRecord<JoinPayload>[] = [];
         const deltas = new Map<string, PartitionDelta>();
         const at = new Map<string, { position: bigint; lag: bigint; lastRecordAt: number | null }>();
