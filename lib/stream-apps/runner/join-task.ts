@@ -26,7 +26,7 @@ const OFFSET_OUT_OF_RANGE = 1;
  * this many held records, a partition more than READ_AHEAD_MS (phenomenon time) ahead of the slowest unfinished one
  * waits a round.
  */
-const HOLD_BEFORE_ALIGNING = 20_000;
+const HOLD_BEFORE_ALIGNING = 2000;
 const READ_AHEAD_MS = 10_000;
 /** Late records named in the app's log per transaction; the rest are counted in one line. */
 const LATE_LINES_PER_COMMIT = 10;
