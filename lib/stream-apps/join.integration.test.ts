@@ -211,6 +211,62 @@ describe("a join app on the broker", () => {
     await stopStreamApp({ actor: world.engineer.actor, appId: app.id });
   }, 180_000);
 
+  it("joins three inputs pairwise, each pair once with the lower-numbered input on the left", async () => {
+    const world = await seedStreamCompany(0);
+    const [a, b, c] = [
+      await seedStreamSystem(world.admin, world.company.id, 1, 1),
+      await seedStreamSystem(world.admin, world.company.id, 1, 1),
+      await seedStreamSystem(world.admin, world.company.id, 1, 1),
+    ];
+    const target = await seedStreamSystem(world.admin, world.company.id, 1, 0);
+    await provision([world.company.id]);
+    const { app } = await createStreamApp({
+      actor: world.engineer.actor,
+      companyId: world.company.id,
+      input: {
+        name: "three",
+        kind: "join",
+        targetSystemId: target.id,
+        spec: spec(a.name, b.name, {
+          datastream: "Sum",
+          toleranceMs: 50,
+          value: "left.result * 10 + right.result",
+          inputs: [
+            { name: "x", query: `SELECT * FROM ${a.name}` },
+            { name: "y", query: `SELECT * FROM ${b.name}` },
+            { name: "z", query: `SELECT * FROM ${c.name}` },
+          ],
+        }),
+      },
+    });
+    await deployStreamApp({ actor: world.engineer.actor, appId: app.id });
+    await provision([world.company.id]);
+    const base = Date.UTC(2026, 11, 5, 8, 0, 0);
+    // x=1, y=2, z=3 within 50 ms of each other at 08:00:01; far apart later, to move every watermark on.
+    await writeReadings(a, [
+      { name: a.extra[0] as string, result: 1, time: base + 1000 },
+      { name: a.extra[0] as string, result: 0, time: base + 60_000 },
+    ]);
+    await writeReadings(b, [
+      { name: b.extra[0] as string, result: 2, time: base + 1020 },
+      { name: b.extra[0] as string, result: 0, time: base + 70_000 },
+    ]);
+    await writeReadings(c, [
+      { name: c.extra[0] as string, result: 3, time: base + 1050 },
+      { name: c.extra[0] as string, result: 0, time: base + 80_000 },
+    ]);
+    const worker = startWorker(world.company.id);
+    const out = await settled(() => outputOf(target, `${target.name}.Join.Sum`), 3);
+    // x–y (20 ms), x–z (50 ms: the inclusive bound), y–z (30 ms); in the canonical order (pair time, then inputs).
+    expect(out.map((r) => [Date.parse(r.time) - base, r.result, r.pair.replace(/:[^+]*/g, "")])).toEqual([
+      [1020, 12, "x+y"],
+      [1050, 13, "x+z"],
+      [1050, 23, "y+z"],
+    ]);
+    worker.kill("SIGTERM");
+    await exited(worker);
+  }, 120_000);
+
   it("killed with SIGKILL at random moments, writes the same pairs, in the same order, as an uninterrupted run", async () => {
     const world = await seedStreamCompany(0);
     const a = await seedStreamSystem(world.admin, world.company.id, 2, 2);
