@@ -10,7 +10,9 @@ import type { WorkerJob } from "./lib/worker/worker-job";
 setLogLevel(env.LOG_LEVEL);
 const log = createLogger("worker");
 
-const jobs: WorkerJob[] = [streamAppWorker({ companyIds: env.RHEI_WORKER_COMPANIES })];
+const jobs: WorkerJob[] = [
+  streamAppWorker({ companyIds: env.RHEI_WORKER_COMPANIES, maxBytes: env.RHEI_WORKER_FETCH_BYTES }),
+];
 
 for (const job of jobs) {
   await job.start();

@@ -70,6 +70,13 @@ const envSchema = z.object({
         .map((c) => c.trim())
         .filter(Boolean),
     ),
+  /** Bytes a stream app's fetch takes per input partition (smaller: more, shorter transactions). */
+  RHEI_WORKER_FETCH_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .optional(),
   RHEI_STREAM_APP_SECRET: z
     .string()
     .min(32, "RHEI_STREAM_APP_SECRET must be at least 32 characters (a random secret)")

@@ -52,7 +52,7 @@ export function StreamAppEditor({
   const { form, submit } = useActionForm({
     schema: createStreamAppSchema,
     defaultValues: { ...initial, kind: "filter" },
-    action: (values) => save(values),
+    action: (values) => save({ ...values, query: values.query ?? "" }),
     onSuccess: (d) => {
       toast.success(mode === "create" ? "Stream app created (stopped): deploy it to start" : "Saved as a new version");
       for (const w of d.warnings) toast.warning(w);

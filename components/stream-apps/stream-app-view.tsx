@@ -17,6 +17,7 @@ import { apiFetch } from "@/lib/ui/api-fetch";
 import { streamAppPath, systemPath } from "@/lib/ui/console-paths";
 import { formatUtc } from "@/lib/ui/format-utc";
 import { AppStateBadge } from "./app-state-badge";
+import { JoinDefinition, JoinStateCard } from "./join-view";
 
 export type StreamAppData = z.output<typeof streamAppSchema>;
 type LogLine = z.output<NonNullable<typeof listStreamAppLogEndpoint.response>>[number];
@@ -173,6 +174,13 @@ export function StreamAppView({
             <Metric label="Failed to decode" value={count(m.decodeFailed)} hint="Also listed under Rejected records" />
             <Metric label="Missing paths" value={count(m.missingPath)} />
             <Metric label="Type mismatches" value={count(m.typeMismatch)} />
+            {app.kind === "join" && (
+              <Metric
+                label="Late records"
+                value={count(m.lateRecords)}
+                hint="Behind their partition's watermark by more than the allowed lateness: counted and logged, not joined"
+              />
+            )}
             <Metric label="Lag" value={count(m.lag)} hint="Records behind the ends of its source partitions" />
             <Metric label="Newest record" value={time(m.lastRecordAt)} hint="Phenomenon time, UTC" />
           </dl>
@@ -221,11 +229,18 @@ export function StreamAppView({
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Query" description={`Version ${app.version}; principal ${app.principal}`} />
+          <CardHeader
+            title={app.spec ? "Join" : "Query"}
+            description={`Version ${app.version}; principal ${app.principal}`}
+          />
           <CardBody className="space-y-3">
-            <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap">
-              {app.query}
-            </pre>
+            {app.spec ? (
+              <JoinDefinition spec={app.spec} target={app.targetSystemName} />
+            ) : (
+              <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap">
+                {app.query}
+              </pre>
+            )}
             {app.versions.length > 1 && (
               <details>
                 <summary className="cursor-pointer text-sm text-slate-700">Earlier versions</summary>
@@ -244,6 +259,8 @@ export function StreamAppView({
           </CardBody>
         </Card>
       </div>
+
+      {app.spec && <JoinStateCard spec={app.spec} runners={app.runners} />}
 
       {(m.partitions.length > 0 || app.runners.length > 0) && (
         <Card>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as companyGrantsRoute from "@/app/api/v1/companies/[companyId]/grants/route";
 import * as checkRoute from "@/app/api/v1/companies/[companyId]/stream-apps/check/route";
+import * as joinCheckRoute from "@/app/api/v1/companies/[companyId]/stream-apps/join/check/route";
+import * as joinTestRoute from "@/app/api/v1/companies/[companyId]/stream-apps/join/test/route";
 import * as companyAppsRoute from "@/app/api/v1/companies/[companyId]/stream-apps/route";
 import * as answerRoute from "@/app/api/v1/grants/[grantId]/answer/route";
 import * as grantRoute from "@/app/api/v1/grants/[grantId]/route";
@@ -15,6 +17,70 @@ import { seedToken } from "@/test/seed";
 import { seedStreamCompany } from "@/test/stream-app-world";
 
 describe("REST API: stream apps and grants", () => {
+  it("creates a join app from its spec, checks and tests join drafts; 422 naming the field; 404 for another company", async () => {
+    const world = await seedStreamCompany(2);
+    const [source, target] = world.systems as [(typeof world.systems)[0], (typeof world.systems)[0]];
+    const token = await seedToken(world.engineer);
+    const params = { companyId: world.company.id };
+    const spec = {
+      inputs: [
+        { name: "temp", query: `SELECT * FROM ${source.name} WHERE quantity = 'Air Temperature'` },
+        { name: "again", query: `SELECT * FROM ${source.name} WHERE quantity = 'Air Temperature'` },
+      ],
+      toleranceMs: 1000,
+      output: {
+        value: "abs(left.result - right.result)",
+        thing: "Joined",
+        datastream: "Diff",
+        observationType: "Measurement",
+      },
+    };
+    const created = await callApi(companyAppsRoute.POST, "POST", {
+      token,
+      params,
+      body: { name: "diff", kind: "join", targetSystemId: target.id, spec },
+    });
+    expect(created.status).toBe(201);
+    const got = await callApi(appRoute.GET, "GET", { token, params: { appId: created.json.id } });
+    expect(got.json).toMatchObject({ kind: "join", spec: { toleranceMs: 1000, mode: "neighbours" } });
+    expect(got.json.outputDatastreamId).toEqual(expect.any(String));
+    expect(got.json.metrics.lateRecords).toBe(0);
+
+    const malformed = await callApi(companyAppsRoute.POST, "POST", {
+      token,
+      params,
+      body: { name: "bad", kind: "join", targetSystemId: target.id, spec: { ...spec, toleranceMs: "soon" } },
+    });
+    expect(malformed.status).toBe(422);
+    expect(Object.keys(malformed.json.errors)).toContain("spec.toleranceMs");
+
+    const check = await callApi(joinCheckRoute.POST, "POST", {
+      token,
+      params,
+      body: { targetSystemId: target.id, spec: { ...spec, output: { ...spec.output, value: "left.result +" } } },
+    });
+    expect(check.status).toBe(200);
+    expect(check.json.ok).toBe(false);
+    expect(Object.keys(check.json.fieldErrors)).toEqual(["output.value"]);
+
+    const test = await callApi(joinTestRoute.POST, "POST", {
+      token,
+      params,
+      body: { targetSystemId: target.id, spec, perPartition: 10 },
+    });
+    expect(test.status).toBe(200);
+    expect(test.json.check.ok).toBe(true);
+
+    const stranger = await seedStreamCompany(1);
+    const otherToken = await seedToken(stranger.engineer);
+    const foreign = await callApi(joinTestRoute.POST, "POST", {
+      token: otherToken,
+      params,
+      body: { targetSystemId: target.id, spec },
+    });
+    expect(foreign.status).toBe(404);
+  });
+
   it("creates, checks, edits, deploys and stops an app; refuses bad input with the place; 404 for another company", async () => {
     const world = await seedStreamCompany(2);
     const [source, target] = world.systems as [(typeof world.systems)[0], (typeof world.systems)[0]];

@@ -52,15 +52,18 @@ import { removeMember } from "../members/remove-member";
 import { listProvisioningStates } from "../provisioning/list-provisioning-states";
 import { reconcileNow } from "../provisioning/reconcile-now";
 import { listSystemRejectedRecords } from "../rejected-records/list-system-rejected-records";
+import { checkJoinDraft } from "../stream-apps/check-join-draft";
 import { checkStreamAppDraft } from "../stream-apps/check-stream-app-draft";
 import { createStreamApp } from "../stream-apps/create-stream-app";
 import { deleteStreamApp } from "../stream-apps/delete-stream-app";
 import { deployStreamApp } from "../stream-apps/deploy-stream-app";
 import { getDatastreamLineage, getSystemLineage } from "../stream-apps/get-lineage";
 import { getStreamApp } from "../stream-apps/get-stream-app";
+import type { JoinSpecInput } from "../stream-apps/join-spec";
 import { exportStreamAppLog, listStreamAppLog } from "../stream-apps/list-stream-app-log";
 import { listStreamApps } from "../stream-apps/list-stream-apps";
 import { stopStreamApp } from "../stream-apps/stop-stream-app";
+import { testJoinDraft } from "../stream-apps/test-join-draft";
 import { testStreamAppDraft } from "../stream-apps/test-stream-app-draft";
 import { updateStreamApp } from "../stream-apps/update-stream-app";
 import { createSystem } from "../systems/create-system";
@@ -119,6 +122,26 @@ async function appOf(w: World) {
     actor: owner.actor,
     companyId: w.company.id,
     input: { name: uniq("app"), targetSystemId: w.system.id, query: `SELECT * FROM ${w.system.name}` },
+  });
+  return app;
+}
+
+/** A join of the world's system with itself, into a new datastream of the same system. */
+const joinSpec = (w: World, datastream = "Gap"): JoinSpecInput => ({
+  inputs: [
+    { name: "a", query: `SELECT * FROM ${w.system.name}` },
+    { name: "b", query: `SELECT * FROM ${w.system.name}` },
+  ],
+  toleranceMs: 1000,
+  output: { value: "right.result - left.result", thing: "Joins", datastream, observationType: "Measurement" },
+});
+
+/** A join app of the world. */
+async function joinOf(w: World) {
+  const { app } = await createStreamApp({
+    actor: owner.actor,
+    companyId: w.company.id,
+    input: { name: uniq("join"), kind: "join", targetSystemId: w.system.id, spec: joinSpec(w) },
   });
   return app;
 }
@@ -424,6 +447,43 @@ const operations: Operation[] = [
         companyId: w.company.id,
         input: { name: "another", targetSystemId: w.system.id, query: `SELECT * FROM ${w.system.name}` },
       }),
+  },
+  {
+    name: "createStreamApp (join)",
+    action: "stream-app.manage",
+    run: (actor, w) =>
+      createStreamApp({
+        actor,
+        companyId: w.company.id,
+        input: { name: "a-join", kind: "join", targetSystemId: w.system.id, spec: joinSpec(w) },
+      }),
+  },
+  {
+    name: "updateStreamApp (join)",
+    action: "stream-app.manage",
+    run: async (actor, w) =>
+      updateStreamApp({
+        actor,
+        appId: (await joinOf(w)).id,
+        input: { spec: { ...joinSpec(w), toleranceMs: 500 } },
+      }),
+  },
+  {
+    name: "deployStreamApp (join)",
+    action: "stream-app.manage",
+    run: async (actor, w) => deployStreamApp({ actor, appId: (await joinOf(w)).id }),
+  },
+  {
+    name: "checkJoinDraft",
+    action: "stream-app.manage",
+    run: (actor, w) =>
+      checkJoinDraft({ actor, companyId: w.company.id, input: { targetSystemId: w.system.id, spec: joinSpec(w) } }),
+  },
+  {
+    name: "testJoinDraft",
+    action: "stream-app.manage",
+    run: (actor, w) =>
+      testJoinDraft({ actor, companyId: w.company.id, input: { targetSystemId: w.system.id, spec: joinSpec(w) } }),
   },
   {
     name: "updateStreamApp",

@@ -49,6 +49,13 @@ const demoDashboards: Record<string, { name: string; description: string; panels
         ],
       },
       {
+        kind: "line",
+        title: "Car1 × Car2 closer than 1.23 km: their distance (join)",
+        windowSeconds: 3600,
+        layout: { x: 0, y: 9, w: 12, h: 4 },
+        streams: [{ datastream: "cz.icecars.iot4cps-wp5-CarFleet.Car2.Main.Distance to Car1" }],
+      },
+      {
         kind: "value",
         title: "Now",
         windowSeconds: 300,

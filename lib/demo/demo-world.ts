@@ -1,4 +1,5 @@
 import type { RoleName } from "../authz/permissions";
+import type { JoinSpecInput } from "../stream-apps/join-spec";
 
 // The reference platform's demo world (reference-platform.md §1 and §8), as Rhei seeds it for `npm run demo`.
 // Passwords are documented in the README: they protect a local demo, nothing else.
@@ -153,14 +154,16 @@ export interface DemoGrant {
   description: string;
 }
 
-/** A stream app of the demo, owned by its target system's company. */
-export interface DemoApp {
+/** A stream app of the demo, owned by its target system's company: a filter (query) or a join (spec). */
+export type DemoApp = {
   name: string;
   company: string;
   target: string;
-  query: string;
   description: string;
-}
+} & ({ query: string; join?: undefined } | { join: JoinSpecInput; query?: undefined });
+
+/** Haversine distance between the two cars' positions (each latitude record carries its longitude). */
+const carDistance = "haversine(left.result, left.attributes.longitude, right.result, right.attributes.longitude)";
 
 /** What the demo's cross-company apps read under: each source company's consent, accepted by the receiver. */
 export const demoGrants: DemoGrant[] = [
@@ -240,6 +243,35 @@ export const demoApps: DemoApp[] = [
     target: `${cars}.Car2`,
     query: `SELECT * FROM ${cars}.Car1 WHERE ${carData}`,
     description: "Car 1's readings to car 2, which subscribes to them",
+  },
+  {
+    name: "car1car2-closeby",
+    company: "cz.icecars",
+    target: `${cars}.Car2`,
+    description: "Car 1 × Car 2 when they are closer than 1.23 km, with their distance (a time-series join)",
+    join: {
+      inputs: [
+        { name: "car1", query: `SELECT * FROM ${cars}.Car1 WHERE quantity = 'Latitude'` },
+        { name: "car2", query: `SELECT * FROM ${cars}.Car2 WHERE quantity = 'Latitude'` },
+      ],
+      // Car 1 reports every 10 s, car 2 every 5 s: each record has a neighbour of the other car within 2.5 s.
+      toleranceMs: 2500,
+      mode: "neighbours",
+      allowedLatenessMs: 5000,
+      idleTimeoutMs: 60_000,
+      output: {
+        value: `round(${carDistance}, 3)`,
+        where: `${carDistance} < 1.23`,
+        thing: "Main",
+        datastream: "Distance to Car1",
+        observationType: "Measurement",
+        unit: {
+          name: "Kilometer",
+          symbol: "km",
+          definition: "http://www.qudt.org/qudt/owl/1.0.0/unit/Instances.html#Kilometer",
+        },
+      },
+    },
   },
   {
     name: "stations2services",

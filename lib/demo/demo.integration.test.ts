@@ -8,6 +8,7 @@ import { consoleFetch } from "@/test/console-fetch";
 import { db } from "../db/client";
 import { KafkaAdmin } from "../kafka/admin";
 import { clientBootstrapServers, consoleKafkaConfig } from "../kafka/console-connection";
+import { readRange } from "../kafka/read-range";
 import { reconcileOnce } from "../provisioning/reconcile-once";
 import type { RheiClientOptions } from "../sdk";
 import { streamAppWorker } from "../stream-apps/runner/stream-app-worker";
@@ -52,6 +53,12 @@ describe("the demo", () => {
     const dashboards = await db.dashboard.findMany({ where: { companyId: { in: first.companyIds } } });
     expect(dashboards.map((d) => d.name).sort()).toEqual(["Fleet", "Incoming", "Stations"]);
     expect(dashboards.every((d) => Array.isArray(d.panels) && d.panels.length > 0)).toBe(true);
+    // The Fleet dashboard shows the join's output (registered by the app, before the dashboards are made).
+    const distance = await db.datastream.findUniqueOrThrow({
+      where: { fullName: "cz.icecars.iot4cps-wp5-CarFleet.Car2.Main.Distance to Car1" },
+    });
+    const fleet = dashboards.find((d) => d.name === "Fleet");
+    expect(JSON.stringify(fleet?.panels)).toContain(distance.id);
 
     const summary = await reconcileOnce({ companyIds: first.companyIds });
     expect(summary.errors).toBe(0);
@@ -65,6 +72,7 @@ describe("the demo", () => {
       [
         "car1analytics",
         "car1car2",
+        "car1car2-closeby",
         "car2analytics",
         "stations2services",
         "weather2analytics",
@@ -114,5 +122,21 @@ describe("the demo", () => {
       if (missing.length > 0) await sleep(1000);
     } while (missing.length > 0 && Date.now() < deadline);
     expect(missing, lines.join("\n")).toEqual([]);
-  });
+
+    // The join writes Car1 × Car2 into Car2's .ext whenever the cars are closer than 1.23 km, with their distance.
+    const car2 = systems[1] as string;
+    const closeBy = async () => {
+      const out: number[] = [];
+      for await (const batch of readRange(consoleKafkaConfig(), { topics: [`${car2}.ext`], fromMs: 0 })) {
+        for (const m of batch) {
+          if (m.key?.toString() !== `${car2}.Main.Distance to Car1`) continue;
+          out.push((JSON.parse(m.value?.toString() ?? "{}") as { result: number }).result);
+        }
+      }
+      return out;
+    };
+    await expect.poll(async () => (await closeBy()).length, { timeout: 120_000, interval: 2000 }).toBeGreaterThan(0);
+    const distances = await closeBy();
+    expect(distances.every((d) => d >= 0 && d < 1.23)).toBe(true);
+  }, 240_000);
 });

@@ -60,7 +60,9 @@ export async function seedDemoFlows(admins: Map<string, Actor>): Promise<string[
     const { app } = await createStreamApp({
       actor: admin(a.company),
       companyId: company.id,
-      input: { name: a.name, description: a.description, targetSystemId: target.id, query: a.query },
+      input: a.join
+        ? { name: a.name, description: a.description, kind: "join", targetSystemId: target.id, spec: a.join }
+        : { name: a.name, description: a.description, targetSystemId: target.id, query: a.query },
     });
     await deployStreamApp({ actor: admin(a.company), appId: app.id });
     created.push(`stream app ${a.company}.${a.name}`);

@@ -42,6 +42,7 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
   const created: string[] = [];
   const companyIds: string[] = [];
   const admins = new Map<string, Actor>();
+  const dashboards: { admin: Actor; companyId: string; name: string }[] = [];
   await mkdir(options.credentialsDir, { recursive: true, mode: 0o700 });
   for (const demo of demoCompanies) {
     const actors = new Map<string, Actor>();
@@ -121,10 +122,13 @@ export async function seedDemoWorld(options: DemoSeedOptions) {
         }
       }
     }
-    if (await ensureDemoDashboard(admin, company.id, companyName(company)))
-      created.push(`dashboard of ${companyName(company)}`);
+    dashboards.push({ admin, companyId: company.id, name: companyName(company) });
   }
   // The grants and stream apps that carry data between the systems, once every system's datastreams exist.
   created.push(...(await seedDemoFlows(admins)));
+  // The dashboards last: they show datastreams the apps register (the join's output).
+  for (const d of dashboards) {
+    if (await ensureDemoDashboard(d.admin, d.companyId, d.name)) created.push(`dashboard of ${d.name}`);
+  }
   return { created, companyIds };
 }

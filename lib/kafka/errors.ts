@@ -75,5 +75,23 @@ export function toKafkaError(error: unknown, context: string): KafkaError {
   if (error instanceof KafkaError) return error;
   const kind = kafkaErrorKind(error);
   const detail = asErrorLike(error).message ?? String(error);
-  return new KafkaError(kind, `${context}: ${detail}`, { cause: error });
+  const inner = innerMessages(error).filter((m) => m !== detail);
+  return new KafkaError(kind, `${context}: ${detail}${inner.length > 0 ? ` (${inner.join("; ")})` : ""}`, {
+    cause: error,
+  });
+}
+
+/** The messages of the errors an aggregate error holds (the library's "Producing messages failed." says no more). */
+function innerMessages(error: unknown, depth = 0): string[] {
+  if (typeof error !== "object" || error === null || depth > 4) return [];
+  const e = error as { errors?: unknown; cause?: unknown };
+  const inner = [...(Array.isArray(e.errors) ? e.errors : []), ...(e.cause ? [e.cause] : [])];
+  return [
+    ...new Set(
+      inner.flatMap((i) => {
+        const m = asErrorLike(i).message;
+        return [...(m ? [m] : []), ...innerMessages(i, depth + 1)];
+      }),
+    ),
+  ].slice(0, 5);
 }

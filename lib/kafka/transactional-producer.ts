@@ -35,6 +35,9 @@ export interface GroupRef {
   coordinatorId: number;
 }
 
+/** Bytes of records per send within a transaction (well below the broker's default message.max.bytes). */
+const SEND_BYTES = 900 * 1024;
+
 const fencedCodes = new Set(["PRODUCER_FENCED", "INVALID_PRODUCER_EPOCH", "INVALID_PRODUCER_ID_MAPPING"]);
 
 function isFenced(error: unknown, depth = 0): boolean {
@@ -131,9 +134,18 @@ export class TransactionalProducer {
       throw new TransactionFailed(isFenced(error), error, `beginning a transaction of ${this.transactionalId}`);
     });
     try {
-      if (records.length > 0) {
+      // In sends of at most SEND_BYTES each (a record alone may be larger, up to its topic's limit): one send is one
+      // batch per partition, and a batch over the broker's message.max.bytes (1 MiB) is refused whole. A join can
+      // emit more than it read in one round.
+      for (let from = 0; from < records.length; ) {
+        let to = from;
+        let bytes = 0;
+        while (to < records.length && (to === from || bytes + (records[to]?.value.length ?? 0) <= SEND_BYTES)) {
+          bytes += (records[to]?.value.length ?? 0) + (records[to]?.key.length ?? 0) + 32;
+          to++;
+        }
         await transaction.send({
-          messages: records.map((r) => {
+          messages: records.slice(from, to).map((r) => {
             const key = this.keyCache.get(r.key);
             return {
               topic: r.topic,
@@ -144,6 +156,7 @@ export class TransactionalProducer {
             };
           }),
         });
+        from = to;
       }
       if (positions.length > 0) {
         // The library wants a consumer and consumed messages; the group id and coordinator are all it reads of them.

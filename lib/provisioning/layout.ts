@@ -1,7 +1,13 @@
 // The shape of the cluster Rhei provisions: per system three topics, per client one SCRAM user with
 // least-privilege ACLs. Pure, so the planner's unit tests and the README describe the same thing.
 import type { AclBinding, AclOperation, AclResourceType } from "../kafka/acl-binding";
-import { clientGroup, kafkaPrincipal, ROLLUP_PRINCIPAL, streamAppTransactionalPrefix } from "../topology/principals";
+import {
+  clientGroup,
+  kafkaPrincipal,
+  ROLLUP_PRINCIPAL,
+  streamAppStateTopic,
+  streamAppTransactionalPrefix,
+} from "../topology/principals";
 import { systemTopics } from "../topology/system-topics";
 
 const DAY_MS = 86_400_000;
@@ -66,6 +72,8 @@ export function streamAppAcls(app: {
   group: string;
   sourceSystems: readonly string[];
   targetSystem: string;
+  /** A join also reads and writes its own state topic (its buffers, watermarks and positions). */
+  join?: boolean;
 }): AclBinding[] {
   const principal = kafkaPrincipal(app.principal);
   const allow = (
@@ -79,8 +87,35 @@ export function streamAppAcls(app: {
     allow("topic", systemTopics(app.targetSystem).ext, "write"),
     allow("group", app.group, "read"),
     allow("transactional-id", streamAppTransactionalPrefix(app.principal), "write", "prefixed"),
+    ...(app.join
+      ? [
+          allow("topic", streamAppStateTopic(app.principal), "read"),
+          allow("topic", streamAppStateTopic(app.principal), "write"),
+        ]
+      : []),
   ];
 }
+
+/**
+ * A join app's state topic: one partition (one task writes it), compacted (only each key's newest checkpoint
+ * matters), rolled often so compaction keeps it small, and room for a checkpoint of up to 16 MiB.
+ */
+export function joinStateTopicSettings(replicationFactor: number): TopicSettings {
+  return {
+    partitions: 1,
+    replicationFactor,
+    configs: {
+      "cleanup.policy": "compact",
+      "retention.ms": "-1",
+      "segment.ms": "600000",
+      "min.cleanable.dirty.ratio": "0.1",
+      "max.message.bytes": String(JOIN_STATE_MAX_BYTES),
+    },
+  };
+}
+
+/** The largest checkpoint a join may write (its state topic's max.message.bytes). */
+export const JOIN_STATE_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * An ACL resource's key: a username, or `<username>#<scope>` for a principal whose ACLs are kept per company (the

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "../db/client";
 import { env } from "../env";
 import { compareAcls } from "../kafka/acl-binding";
+import { streamAppStateTopic } from "../topology/principals";
 import { systemTopicNames } from "../topology/system-topics";
-import { clientAcls, rollupAclKey, rollupAcls, streamAppAcls, topicSettings } from "./layout";
+import { clientAcls, joinStateTopicSettings, rollupAclKey, rollupAcls, streamAppAcls, topicSettings } from "./layout";
 import { streamAppSources } from "./stream-app-sources";
 import type { DesiredResource } from "./types";
 
@@ -100,10 +101,21 @@ export async function loadDesiredState(companyIds?: string[]): Promise<DesiredSt
               group: app.group,
               sourceSystems: app.sourceSystems,
               targetSystem: app.targetSystemName,
+              join: app.join,
             }).sort(compareAcls)
           : [],
       },
     });
+    // A join's state topic lives as long as the app (stopped and deployed again, it continues from its state).
+    if (app.join) {
+      resources.push({
+        ...ref,
+        systemId: null,
+        type: "topic",
+        key: streamAppStateTopic(app.principal),
+        desired: joinStateTopicSettings(env.KAFKA_REPLICATION_FACTOR),
+      });
+    }
   }
   // The rollup job reads every system's data: per company, one resource with its READ bindings on the company's topics.
   const byCompany = new Map<string, string[]>();

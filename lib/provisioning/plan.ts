@@ -220,7 +220,7 @@ function planForget(row: StateRow, observed: ObservedCluster): ResourcePlan {
       return forget(
         topicObservation(seen),
         seen ? [{ kind: "delete-topic", topic: row.key }] : [],
-        `${row.key} belongs to a deleted system`,
+        `${row.key} belongs to a deleted ${row.streamAppId ? "stream app" : "system"}`,
       );
     }
     case "credential": {

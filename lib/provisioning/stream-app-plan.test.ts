@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { streamAppAcls } from "./layout";
+import { joinStateTopicSettings, streamAppAcls } from "./layout";
 import { describeAcl, planReconciliation } from "./plan";
 import type { DesiredResource, ObservedCluster, StateRow } from "./types";
 
@@ -62,5 +62,27 @@ describe("a stream app's provisioning", () => {
       "READ group cz.icecars.app_frost.a",
       "WRITE transactional-id cz.icecars.app_frost.tx.*",
     ]);
+  });
+
+  it("gives a join READ and WRITE on its own state topic, literal, and nothing beyond a filter app's otherwise", () => {
+    const acls = streamAppAcls({
+      principal: app.key,
+      group: `${app.key}.a`,
+      sourceSystems: ["cz.icecars.fleet.Car1", "cz.icecars.fleet.Car2"],
+      targetSystem: "cz.icecars.fleet.Car2",
+      join: true,
+    });
+    expect(acls.map(describeAcl)).toEqual([
+      "READ topic cz.icecars.fleet.Car1.int",
+      "READ topic cz.icecars.fleet.Car2.int",
+      "WRITE topic cz.icecars.fleet.Car2.ext",
+      "READ group cz.icecars.app_frost.a",
+      "WRITE transactional-id cz.icecars.app_frost.tx.*",
+      "READ topic cz.icecars.app_frost.state",
+      "WRITE topic cz.icecars.app_frost.state",
+    ]);
+    expect(acls.filter((b) => b.resourceName.endsWith(".state")).every((b) => b.patternType === "literal")).toBe(true);
+    const settings = joinStateTopicSettings(1);
+    expect(settings).toMatchObject({ partitions: 1, configs: { "cleanup.policy": "compact" } });
   });
 });

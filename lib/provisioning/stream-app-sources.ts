@@ -17,6 +17,8 @@ export interface StreamAppProvisioning {
   running: boolean;
   /** The systems it may read now (names). */
   sourceSystems: string[];
+  /** A join (it owns a state topic). */
+  join: boolean;
 }
 
 /** The stream apps of the companies (all when absent) with what their Kafka principal needs now. */
@@ -58,6 +60,7 @@ export async function streamAppSources(companyIds?: string[]): Promise<StreamApp
       targetSystemName: app.targetSystemName,
       running: app.desiredState === "running" && app.targetSystemId !== null && sourceSystems.length > 0,
       sourceSystems,
+      join: app.kind === "join",
     });
   }
   return out;

@@ -9,6 +9,7 @@ export interface PartitionCounters {
   missingPath: bigint;
   typeMismatch: bigint;
   notFinite: bigint;
+  lateRecords: bigint;
   position: bigint | null;
   lag: bigint | null;
   lastRecordAt: Date | null;
@@ -23,6 +24,8 @@ export interface AppMetrics {
   missingPath: number;
   typeMismatch: number;
   notFinite: number;
+  /** A join's records that came too late to be joined (counted, logged, not joined). */
+  lateRecords: number;
   /** Records behind the ends of the partitions it reads now (null: not known yet). */
   lag: number | null;
   lastRecordAt: Date | null;
@@ -39,6 +42,7 @@ export function sumMetrics(rows: readonly PartitionCounters[], currentTopics: Re
     missingPath: 0,
     typeMismatch: 0,
     notFinite: 0,
+    lateRecords: 0,
     lag: null,
     lastRecordAt: null,
     updatedAt: null,
@@ -52,6 +56,7 @@ export function sumMetrics(rows: readonly PartitionCounters[], currentTopics: Re
     m.missingPath += Number(r.missingPath);
     m.typeMismatch += Number(r.typeMismatch);
     m.notFinite += Number(r.notFinite);
+    m.lateRecords += Number(r.lateRecords);
     if (r.lastRecordAt && (!m.lastRecordAt || r.lastRecordAt > m.lastRecordAt)) m.lastRecordAt = r.lastRecordAt;
     if (!m.updatedAt || r.updatedAt > m.updatedAt) m.updatedAt = r.updatedAt;
     if (!currentTopics.has(r.topic)) continue;

@@ -5,7 +5,8 @@ import { db } from "../db/client";
 import { conflict } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import { findAppFor } from "./app-access";
-import { checkDefinition, definitionRefusal } from "./check-definition";
+import { checkSavedDefinition } from "./check-app-definition";
+import { registerJoinOutput } from "./register-join-output";
 import { saveResolution } from "./save-resolution";
 
 /**
@@ -17,12 +18,20 @@ export async function deployStreamApp({ actor, appId }: { actor: Actor; appId: s
   const { app } = await findAppFor(actor, appId, "stream-app.manage");
   if (!app.targetSystemId)
     throw conflict("The app's target system was deleted: edit the app and choose another target");
-  const check = await checkDefinition({
-    companyId: app.companyId,
-    targetSystemId: app.targetSystemId,
-    query: app.query,
-  });
-  if (!check.ok) throw definitionRefusal(check);
+  const targetSystemId = app.targetSystemId;
+  const { check, spec, refusal } = await checkSavedDefinition({ ...app, targetSystemId });
+  if (refusal) throw refusal;
+  if (spec) {
+    // The output datastream may have been deleted since: registered again (the same name and type).
+    const target = await db.system.findUniqueOrThrow({
+      where: { id: targetSystemId },
+      select: { id: true, name: true },
+    });
+    const outputDatastreamId = await registerJoinOutput({ actor, system: target, output: spec.output });
+    if (outputDatastreamId !== app.outputDatastreamId) {
+      await db.streamApp.update({ where: { id: app.id }, data: { outputDatastreamId } });
+    }
+  }
   return db.$transaction(async (tx) => {
     const updated = await tx.streamApp.update({
       where: { id: app.id },

@@ -10,7 +10,9 @@ import { findAppFor } from "./app-access";
 import { blockedReason } from "./app-blockers";
 import { sumMetrics } from "./app-metrics";
 import { appStatus } from "./app-status";
+import { joinSpecSchema } from "./join-spec";
 import { readableSystems } from "./readable-systems";
+import type { JoinStateReport } from "./runner/runner-store";
 import { type ReadableSystem, selectSources } from "./source-plan";
 
 /**
@@ -58,6 +60,8 @@ export async function getStreamApp({ actor, appId }: { actor: Actor; appId: stri
     targetSystemName: app.targetSystemName,
     version: app.version,
     query: app.query,
+    spec: app.kind === "join" ? (joinSpecSchema.safeParse(app.spec).data ?? null) : null,
+    outputDatastreamId: app.outputDatastreamId,
     desiredState: app.desiredState,
     principal: app.principal,
     consumerGroup: streamAppGroup(app.principal, app.id),
@@ -73,6 +77,7 @@ export async function getStreamApp({ actor, appId }: { actor: Actor; appId: stri
       reason: r.reason,
       version: r.version,
       partitions: Array.isArray(r.partitions) ? (r.partitions as string[]) : [],
+      joinState: (r.joinState as JoinStateReport | null) ?? null,
       heartbeatAt: r.heartbeatAt,
     })),
     sources: reading.map((s) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_QUERY_LENGTH } from "../filter-language";
+import { joinSpecSchema } from "./join-spec";
 
 // A stream app as forms and the API send it (and the domain checks it): shared zod schemas.
 
@@ -27,16 +28,36 @@ export const createStreamAppSchema = z
     description: description.default(""),
     kind: z.enum(streamAppKinds).default("filter"),
     targetSystemId: z.uuid("The target system (one of your company's)"),
-    query: appQuery,
+    /** A filter app's query (a join's is derived from its inputs). */
+    query: appQuery.optional(),
+    /** A join's definition (docs/time-series-join.md). */
+    spec: joinSpecSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === "filter" && v.query === undefined) {
+      ctx.addIssue({ code: "custom", path: ["query"], message: "A query, e.g. SELECT * FROM * WHERE result < 0" });
+    }
+    if (v.kind === "filter" && v.spec !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["spec"], message: "Only a join app has a spec" });
+    }
+    if (v.kind === "join" && v.spec === undefined) {
+      ctx.addIssue({ code: "custom", path: ["spec"], message: "A join needs its inputs, tolerance and output" });
+    }
+    if (v.kind === "join" && v.query !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["query"], message: "A join's inputs have the queries (spec.inputs)" });
+    }
+  });
 export type CreateStreamAppInput = z.input<typeof createStreamAppSchema>;
 
 export const updateStreamAppSchema = z
   .object({
     description: description.optional(),
     targetSystemId: z.uuid("The target system (one of your company's)").optional(),
+    /** A filter app's query. */
     query: appQuery.optional(),
+    /** A join app's whole definition. */
+    spec: joinSpecSchema.optional(),
   })
   .strict();
 export type UpdateStreamAppInput = z.input<typeof updateStreamAppSchema>;
@@ -76,3 +97,32 @@ export const appLogQuerySchema = z
     limit: z.coerce.number().int().min(1).max(1000, "At most 1000 lines").default(200),
   })
   .strict();
+
+/** A join draft checked or tested before it is saved. */
+export const joinDraftSchema = z
+  .object({
+    targetSystemId: z.uuid("The target system (one of your company's)"),
+    spec: joinSpecSchema,
+  })
+  .strict();
+export type JoinDraftInput = z.input<typeof joinDraftSchema>;
+
+export const testJoinDraftSchema = joinDraftSchema
+  .extend({
+    /** Newest records per source partition to join. */
+    perPartition: z.coerce.number().int().min(1).max(500, "At most 500 records a partition").default(200),
+  })
+  .strict();
+export type TestJoinDraftInput = z.input<typeof testJoinDraftSchema>;
+
+/** The join editor's form: what createStreamApp (kind join) and updateStreamApp take of a join. */
+export const joinAppFormSchema = z
+  .object({
+    name: appName,
+    description: description.default(""),
+    targetSystemId: z.uuid("The target system (one of your company's)"),
+    spec: joinSpecSchema,
+  })
+  .strict();
+export type JoinAppFormInput = z.input<typeof joinAppFormSchema>;
+export type JoinAppFormValues = z.output<typeof joinAppFormSchema>;

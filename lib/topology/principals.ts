@@ -44,6 +44,14 @@ export function transactionalIdFor(principal: string, topic: string, partition: 
   return `${streamAppTransactionalPrefix(principal)}${topic}.${partition}`;
 }
 
+/**
+ * A join app's one transactional id: a join runs as one task reading every partition of all its inputs (the pairs
+ * of a record depend on the records of every other input, whichever partition they are in), so one id fences it.
+ */
+export function joinTransactionalId(principal: string): string {
+  return `${streamAppTransactionalPrefix(principal)}join`;
+}
+
 /** A join app's changelog topic: its buffers and watermarks, written in the same transaction as its output. */
 export function streamAppStateTopic(principal: string): string {
   return `${principal}.state`;

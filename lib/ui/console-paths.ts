@@ -71,9 +71,9 @@ export function streamAppPath(companyId: string, appId: string, page?: "edit"): 
   return page ? `${base}/${page}` : base;
 }
 
-/** The editor of a new stream app. */
-export function newStreamAppPath(companyId: string): string {
-  return `${companyPath(companyId, "stream-apps")}/new`;
+/** The editor of a new stream app (`join`: of a new join app). */
+export function newStreamAppPath(companyId: string, kind?: "join"): string {
+  return `${companyPath(companyId, "stream-apps")}/new${kind ? `/${kind}` : ""}`;
 }
 
 /** One grant, as the company (either side) sees it. */

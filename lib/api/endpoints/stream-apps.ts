@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { joinSpecSchema } from "../../stream-apps/join-spec";
 import {
   appLogQuerySchema,
   appStates,
   createStreamAppSchema,
   draftSchema,
+  joinDraftSchema,
   streamAppListQuerySchema,
   testDraftSchema,
+  testJoinDraftSchema,
   updateStreamAppSchema,
 } from "../../stream-apps/schemas";
 import { defineEndpoint } from "../define-endpoint";
@@ -39,6 +42,7 @@ const metricsSchema = z.object({
   missingPath: z.number(),
   typeMismatch: z.number(),
   notFinite: z.number(),
+  lateRecords: z.number().describe("A join's records that came too late to be joined (counted and logged)"),
   lag: z.number().nullable().describe("Records behind the ends of its source partitions"),
   lastRecordAt: timestamp.nullable().describe("Phenomenon time of the newest record read"),
   updatedAt: timestamp.nullable(),
@@ -51,6 +55,19 @@ const metricsSchema = z.object({
     }),
   ),
 });
+
+const joinStateSchema = z
+  .object({
+    buffered: z.number().int().describe("Records held in the buffers, all inputs"),
+    bufferedPerInput: z.array(z.number().int()),
+    stateBytes: z.number().describe("Estimated bytes of the held records"),
+    watermarkPerInput: z.array(z.string().nullable()),
+    watermark: z.string().nullable().describe("Every pair before it has been emitted"),
+    idlePartitions: z.array(z.string()),
+    pairsEmitted: z.number().int(),
+    latePerInput: z.array(z.number().int()),
+  })
+  .describe("A join's state as the worker running it holds it");
 
 export const streamAppSummarySchema = z.object({
   id: z.uuid(),
@@ -78,7 +95,9 @@ export const streamAppSchema = z.object({
   targetSystemId: z.uuid().nullable(),
   targetSystemName: z.string(),
   version: z.number().int(),
-  query: z.string(),
+  query: z.string().describe("A filter's query; a join's: the union of its inputs' FROM lists"),
+  spec: joinSpecSchema.nullable().describe("A join's definition (null for a filter app)"),
+  outputDatastreamId: z.uuid().nullable().describe("A join's output datastream in the target system"),
   desiredState: z.enum(["running", "stopped"]),
   principal: z.string().describe("Its Kafka principal: `<company>.app_<name>`"),
   consumerGroup: z.string(),
@@ -95,6 +114,7 @@ export const streamAppSchema = z.object({
       reason: z.string(),
       version: z.number().int(),
       partitions: z.array(z.string()),
+      joinState: joinStateSchema.nullable(),
       heartbeatAt: timestamp,
     }),
   ),
@@ -202,7 +222,9 @@ export const createStreamAppEndpoint = defineEndpoint({
   summary: "Create a stream app, stopped (admins, engineers)",
   description:
     "The query is checked against the systems the company owns or was granted: a system named in FROM without an " +
-    "accepted grant is refused with its name; syntax and type errors name their place (line:column).",
+    "accepted grant is refused with its name; syntax and type errors name their place (line:column). A join " +
+    "(`kind: join`) sends `spec` instead of `query`: its inputs, tolerance, mode, lateness, idle timeout and output " +
+    "(docs/time-series-join.md); its output datastream is registered in the target system.",
   tags,
   auth: userAuth,
   params: companyParams,
@@ -233,6 +255,74 @@ export const testStreamAppDraftEndpoint = defineEndpoint({
   params: companyParams,
   body: testDraftSchema,
   response: draftTestSchema,
+});
+
+export const joinDraftCheckSchema = z.object({
+  ok: z.boolean(),
+  errors: z.array(diagnosticSchema),
+  warnings: z.array(diagnosticSchema),
+  fieldErrors: z.record(z.string(), z.array(z.string())).describe("Problems by field of the spec (inputs.0.query, …)"),
+  sources: z.array(z.object({ name: z.string(), own: z.boolean(), grants: z.number().int() })),
+  inputs: z.array(
+    z.object({
+      name: z.string(),
+      selectCount: z.number().int(),
+      selects: z.array(z.string()).describe("The first 100 datastreams the input's query can select"),
+    }),
+  ),
+  output: z.string().describe("The output datastream's full name"),
+});
+
+const shownSide = z.object({ input: z.string(), name: z.string(), time: z.string(), result: z.string() });
+
+export const joinDraftTestSchema = z.object({
+  check: z.object({
+    ok: z.boolean(),
+    errors: z.array(diagnosticSchema),
+    warnings: z.array(diagnosticSchema),
+    fieldErrors: z.record(z.string(), z.array(z.string())),
+  }),
+  read: z.number().int().describe("Records read from the inputs' sources"),
+  perInput: z.array(z.number().int()).describe("Records each input selected"),
+  late: z.number().int().describe("Records too late to be joined"),
+  notSelected: z.number().int().describe("Pairs the WHERE left out"),
+  noValue: z.number().int().describe("Pairs without an output value (a missing path, a type the output refuses)"),
+  pairCount: z.number().int(),
+  rejected: z.number().int().describe("Records the record pipeline refused"),
+  unavailable: z.string().optional().describe("Why nothing could be read"),
+  pairs: z.array(
+    z.object({
+      time: z.string(),
+      left: shownSide,
+      right: shownSide,
+      value: z.string().nullable(),
+      outcome: z.enum(["written", "where", "no-value"]),
+    }),
+  ),
+});
+
+export const checkJoinDraftEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/companies/{companyId}/stream-apps/join/check",
+  operationId: "checkJoinDraft",
+  summary: "Check a draft join (nothing saved): its inputs, output value, WHERE and output type (admins, engineers)",
+  tags,
+  auth: userAuth,
+  params: companyParams,
+  body: joinDraftSchema,
+  response: joinDraftCheckSchema,
+});
+
+export const testJoinDraftEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/companies/{companyId}/stream-apps/join/test",
+  operationId: "testJoinDraft",
+  summary: "Run a draft join on its inputs' newest records: the pairs, their output values, what the WHERE leaves out",
+  tags,
+  auth: userAuth,
+  params: companyParams,
+  body: testJoinDraftSchema,
+  response: joinDraftTestSchema,
 });
 
 export const getStreamAppEndpoint = defineEndpoint({

@@ -58,8 +58,13 @@ export function runCar(sim: CarSimulation, signal: AbortSignal, log: SimulatorLo
           const o = car.step(sim.intervalMs / 1000, temperature);
           await client.produce("temperature", temperature);
           await client.produce("acceleration", o.acceleration);
-          await client.produce("GPS-position-latitude", Math.round(o.latitude * 1e6) / 1e6);
-          await client.produce("GPS-position-longitude", Math.round(o.longitude * 1e6) / 1e6);
+          const longitude = Math.round(o.longitude * 1e6) / 1e6;
+          // The latitude carries its longitude too, so one record is a position: the demo's join computes the
+          // distance between the two cars from one record of each (docs/time-series-join.md).
+          await client.produce("GPS-position-latitude", Math.round(o.latitude * 1e6) / 1e6, {
+            attributes: { longitude },
+          });
+          await client.produce("GPS-position-longitude", longitude);
           await client.produce("GPS-position-attitude", Math.round(o.altitude * 10) / 10);
           await client.flush();
           await tick(sim.intervalMs, stop);

@@ -7,9 +7,10 @@ import { RecordPipeline } from "../../sdk/record-pipeline";
 import type { RejectedRecord } from "../../sdk/rejected-record";
 import { appKafkaConfig } from "./app-kafka-config";
 import type { AppPlan } from "./app-plan";
+import { JoinTask } from "./join-task";
 import { PartitionTask } from "./partition-task";
-import { createRecordSelector } from "./record-selector";
-import type { RunnerReport, RunnerStore } from "./runner-store";
+import { createRecordSelector, type RecordSelector } from "./record-selector";
+import type { JoinStateReport, RunnerReport, RunnerStore } from "./runner-store";
 
 export interface AppRunnerDeps {
   store: RunnerStore;
@@ -67,7 +68,8 @@ function describeFailure(error: unknown): {
  */
 export class AppRunner {
   private stopping = false;
-  private readonly tasks = new Map<string, PartitionTask>();
+  private readonly tasks = new Map<string, PartitionTask | JoinTask>();
+  private joinState: JoinStateReport | null = null;
   private failure: unknown;
   private wake: (() => void) | undefined;
   private state: RunnerReport["state"] = "waiting";
@@ -97,6 +99,7 @@ export class AppRunner {
       reason: this.reason,
       version: this.plan.version,
       partitions: [...this.tasks.keys()].sort(),
+      ...(this.plan.kind === "join" ? { joinState: this.joinState } : {}),
     });
   }
 
@@ -141,6 +144,7 @@ export class AppRunner {
 
   /** One membership, until it fails or the runner stops; tasks are stopped before it returns or throws. */
   private async runOnce(): Promise<void> {
+    if (this.plan.kind === "join") return this.runJoinOnce();
     const plan = this.plan;
     const query = plan.query;
     if (!query) return;
@@ -227,6 +231,137 @@ export class AppRunner {
         onError: fail,
       });
       [layout, coordinator] = await Promise.all([membership.layout(topics), membership.coordinator()]);
+      apply();
+      while (!this.stopping && !this.failure) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+      }
+    } finally {
+      const tasks = [...this.tasks.values()];
+      this.tasks.clear();
+      await Promise.all(tasks.map((t) => t.stop()));
+      await membership?.leave();
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * A join: one task reads every partition of all its inputs, so one member of the app's group runs it: the one
+   * Kafka assigns the first partition of the first input topic (the group still spreads nothing else; another worker
+   * takes over when that member leaves). Two members that both believe they hold it are settled by the app's one
+   * transactional id: the later one fences the earlier.
+   */
+  private async runJoinOnce(): Promise<void> {
+    const plan = this.plan;
+    const joinPlan = plan.join;
+    if (!joinPlan) return;
+    const config = appKafkaConfig(plan);
+    const selectors = new Map<string, { input: number; select: RecordSelector }[]>();
+    joinPlan.inputs.forEach((input, index) => {
+      for (const source of input.sources) {
+        const topic = `${source.name}.int`;
+        const list = selectors.get(topic) ?? [];
+        list.push({ input: index, select: createRecordSelector(input.query, source) });
+        selectors.set(topic, list);
+      }
+    });
+    const topics = [...selectors.keys()].sort();
+    const anchor = `${topics[0]}#0`;
+    const output = await this.deps.catalog.get(joinPlan.outputName);
+    if (!output) {
+      throw new KafkaError("not-found", `its output datastream ${joinPlan.outputName} is not registered (yet)`);
+    }
+    const pipeline = new RecordPipeline({
+      catalog: this.deps.catalog,
+      filter: () => undefined,
+      onRejected: (r) => this.deps.onRejected(r.topic.replace(/\.int$/, ""), r),
+    });
+    let layout: Map<string, TopicLayout> | undefined;
+    let coordinator: Awaited<ReturnType<GroupMembership["coordinator"]>> | undefined;
+    let holdsAnchor = false;
+    let membership: GroupMembership | undefined;
+    const fail = (error: unknown) => {
+      this.failure ??= error;
+      this.wake?.();
+    };
+    const apply = () => {
+      if (!layout || !coordinator || this.stopping || this.failure) return;
+      const running = this.tasks.get("join");
+      if (!holdsAnchor) {
+        if (running) {
+          this.tasks.delete("join");
+          void running.stop();
+          this.log("info", "Another worker runs the join now");
+        }
+        this.setState("running", "Standing by: another worker runs the join");
+        return;
+      }
+      if (running) return;
+      const task = new JoinTask({
+        config,
+        principal: plan.principal,
+        appVersion: plan.version,
+        group: { groupId: plan.group, coordinatorId: coordinator.id, coordinator: coordinator.broker },
+        plan: joinPlan,
+        layout,
+        selectors,
+        targetTopic: plan.targetTopic,
+        output,
+        pipeline,
+        maxBytes: this.deps.maxBytes,
+        maxWaitMs: this.deps.maxWaitMs,
+        onNotice: (level, message) => this.log(level, message),
+        onCommitted: (deltas, at, stats) => {
+          for (const [key, position] of at) {
+            const hash = key.lastIndexOf("#");
+            const topic = key.slice(0, hash);
+            const partition = Number(key.slice(hash + 1));
+            const delta = deltas.get(key);
+            if (delta) this.deps.store.count(plan.appId, topic, partition, delta, position);
+            else this.deps.store.position(plan.appId, topic, partition, position.position, position.lag);
+          }
+          const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : new Date(t).toISOString());
+          this.joinState = {
+            buffered: stats.buffered,
+            bufferedPerInput: stats.bufferedPerInput,
+            stateBytes: stats.stateBytes,
+            watermarkPerInput: stats.watermarkPerInput.map(iso),
+            watermark: iso(stats.watermark),
+            idlePartitions: stats.idlePartitions,
+            pairsEmitted: stats.pairsEmitted,
+            latePerInput: stats.latePerInput,
+          };
+        },
+      });
+      this.tasks.set("join", task);
+      this.log("info", `Runs the join over ${topics.join(", ")} (version ${plan.version})`);
+      task.done.catch((error: unknown) => {
+        if (this.tasks.get("join") !== task) return;
+        if (error instanceof TransactionFailed && error.fenced) {
+          this.tasks.delete("join");
+          setTimeout(apply, 2000);
+          return;
+        }
+        fail(error);
+      });
+      this.setState("running", "");
+    };
+    try {
+      membership = await GroupMembership.join(config, {
+        groupId: plan.group,
+        topics,
+        sessionTimeoutMs: this.deps.sessionTimeoutMs,
+        onAssignment: (partitions) => {
+          holdsAnchor = partitions.some((p) => `${p.topic}#${p.partition}` === anchor);
+          apply();
+        },
+        onError: fail,
+      });
+      [layout, coordinator] = await Promise.all([
+        membership.layout([...topics, joinPlan.stateTopic]),
+        membership.coordinator(),
+      ]);
       apply();
       while (!this.stopping && !this.failure) {
         await new Promise<void>((resolve) => {

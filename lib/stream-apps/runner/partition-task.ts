@@ -123,6 +123,7 @@ export class PartitionTask {
             missingPath: stats.missingPath,
             typeMismatch: stats.typeMismatch,
             notFinite: stats.notFinite,
+            lateRecords: 0,
           },
           { position, lag, lastRecordAt },
         );

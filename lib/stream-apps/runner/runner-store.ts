@@ -13,6 +13,8 @@ export interface PartitionDelta {
   missingPath: number;
   typeMismatch: number;
   notFinite: number;
+  /** A join's records behind their partition's watermark by more than the allowed lateness. */
+  lateRecords: number;
 }
 
 interface PartitionState extends PartitionDelta {
@@ -30,7 +32,21 @@ export interface RunnerReport {
   reason: string;
   version: number;
   partitions: string[];
+  /** A join's state as this worker holds it (buffered records and bytes, watermarks, idle partitions). */
+  joinState?: JoinStateReport | null;
 }
+
+export type JoinStateReport = {
+  buffered: number;
+  bufferedPerInput: number[];
+  stateBytes: number;
+  /** Each input's watermark (ISO), null while unknown. */
+  watermarkPerInput: (string | null)[];
+  watermark: string | null;
+  idlePartitions: string[];
+  pairsEmitted: number;
+  latePerInput: number[];
+};
 
 const zero = (): PartitionDelta => ({
   recordsIn: 0,
@@ -40,6 +56,7 @@ const zero = (): PartitionDelta => ({
   missingPath: 0,
   typeMismatch: 0,
   notFinite: 0,
+  lateRecords: 0,
 });
 
 /**
@@ -180,6 +197,7 @@ export class RunnerStore {
         reason: r.reason.slice(0, 2000),
         version: r.version,
         partitions: r.partitions,
+        joinState: r.joinState ?? undefined,
         heartbeatAt: now,
       };
       await db.streamAppRunner

@@ -2,12 +2,22 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/run-action";
 import { requireActor } from "@/lib/auth/session";
+import { checkJoinDraft } from "@/lib/stream-apps/check-join-draft";
 import { checkStreamAppDraft } from "@/lib/stream-apps/check-stream-app-draft";
 import { createStreamApp } from "@/lib/stream-apps/create-stream-app";
 import { deleteStreamApp } from "@/lib/stream-apps/delete-stream-app";
 import { deployStreamApp } from "@/lib/stream-apps/deploy-stream-app";
-import type { CreateStreamAppInput, DraftInput, TestDraftInput, UpdateStreamAppInput } from "@/lib/stream-apps/schemas";
+import type {
+  CreateStreamAppInput,
+  DraftInput,
+  JoinAppFormValues,
+  JoinDraftInput,
+  TestDraftInput,
+  TestJoinDraftInput,
+  UpdateStreamAppInput,
+} from "@/lib/stream-apps/schemas";
 import { stopStreamApp } from "@/lib/stream-apps/stop-stream-app";
+import { testJoinDraft } from "@/lib/stream-apps/test-join-draft";
 import { testStreamAppDraft } from "@/lib/stream-apps/test-stream-app-draft";
 import { updateStreamApp } from "@/lib/stream-apps/update-stream-app";
 import { companyPath, streamAppPath } from "@/lib/ui/console-paths";
@@ -63,4 +73,16 @@ export async function deleteStreamAppAction(companyId: string, appId: string) {
     revalidatePath(companyPath(companyId, "stream-apps"));
     return { href: companyPath(companyId, "stream-apps") };
   });
+}
+
+export async function checkJoinDraftAction(companyId: string, input: JoinDraftInput) {
+  return runAction(async () => checkJoinDraft({ actor: await requireActor(), companyId, input }));
+}
+
+export async function testJoinDraftAction(companyId: string, input: TestJoinDraftInput) {
+  return runAction(async () => testJoinDraft({ actor: await requireActor(), companyId, input }));
+}
+
+export async function createJoinAppAction(companyId: string, values: JoinAppFormValues) {
+  return createStreamAppAction(companyId, { ...values, kind: "join" });
 }

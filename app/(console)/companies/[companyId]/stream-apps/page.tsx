@@ -1,4 +1,4 @@
-import { Plus } from "lucide-react";
+import { Merge, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/live/auto-refresh";
@@ -25,11 +25,18 @@ export default async function StreamAppsPage({ params, searchParams }: ListPageP
         description="Each reads records of your systems (or systems granted to your company), keeps what its query selects, and writes it into one of your systems' .ext topic, exactly once. Workers (npm run worker) run them."
         actions={
           canManage && (
-            <Button asChild>
-              <Link href={newStreamAppPath(companyId)}>
-                <Plus className="size-4" aria-hidden /> New stream app
-              </Link>
-            </Button>
+            <div className="flex gap-2">
+              <Button asChild variant="secondary">
+                <Link href={newStreamAppPath(companyId, "join")}>
+                  <Merge className="size-4" aria-hidden /> New join
+                </Link>
+              </Button>
+              <Button asChild>
+                <Link href={newStreamAppPath(companyId)}>
+                  <Plus className="size-4" aria-hidden /> New stream app
+                </Link>
+              </Button>
+            </div>
           )
         }
       />

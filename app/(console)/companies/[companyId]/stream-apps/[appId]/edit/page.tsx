@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
+import { JoinAppEditor } from "@/components/stream-apps/join-app-editor";
 import { StreamAppEditor } from "@/components/stream-apps/stream-app-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCompanyPage, requireCompanyRight } from "@/lib/pages/load-company-page";
 import { getStreamApp } from "@/lib/stream-apps/get-stream-app";
+import type { JoinAppFormValues } from "@/lib/stream-apps/schemas";
 import { listSystems } from "@/lib/systems/list-systems";
 import { companyPath, streamAppPath } from "@/lib/ui/console-paths";
-import { checkDraftAction, testDraftAction, updateStreamAppAction } from "../../actions";
+import {
+  checkDraftAction,
+  checkJoinDraftAction,
+  testDraftAction,
+  testJoinDraftAction,
+  updateStreamAppAction,
+} from "../../actions";
 
 export const metadata: Metadata = { title: "Edit stream app" };
 
@@ -26,6 +34,15 @@ export default async function EditStreamAppPage({ params }: { params: Promise<{ 
       query: values.query,
     });
   };
+  const saveJoin = async (values: JoinAppFormValues) => {
+    "use server";
+    return updateStreamAppAction(companyId, appId, {
+      description: values.description,
+      targetSystemId: values.targetSystemId,
+      spec: values.spec,
+    });
+  };
+  const systemOptions = systems.items.map((s) => ({ id: s.id, name: s.name }));
   return (
     <>
       <PageHeader
@@ -37,19 +54,35 @@ export default async function EditStreamAppPage({ params }: { params: Promise<{ 
           { label: "Edit" },
         ]}
       />
-      <StreamAppEditor
-        mode="edit"
-        initial={{
-          name: app.name,
-          description: app.description,
-          targetSystemId: app.targetSystemId ?? "",
-          query: app.query,
-        }}
-        systems={systems.items.map((s) => ({ id: s.id, name: s.name }))}
-        check={checkDraftAction.bind(null, companyId)}
-        test={testDraftAction.bind(null, companyId)}
-        save={save}
-      />
+      {app.spec ? (
+        <JoinAppEditor
+          mode="edit"
+          initial={{
+            name: app.name,
+            description: app.description,
+            targetSystemId: app.targetSystemId ?? "",
+            spec: app.spec,
+          }}
+          systems={systemOptions}
+          check={checkJoinDraftAction.bind(null, companyId)}
+          test={testJoinDraftAction.bind(null, companyId)}
+          save={saveJoin}
+        />
+      ) : (
+        <StreamAppEditor
+          mode="edit"
+          initial={{
+            name: app.name,
+            description: app.description,
+            targetSystemId: app.targetSystemId ?? "",
+            query: app.query,
+          }}
+          systems={systemOptions}
+          check={checkDraftAction.bind(null, companyId)}
+          test={testDraftAction.bind(null, companyId)}
+          save={save}
+        />
+      )}
     </>
   );
 }
