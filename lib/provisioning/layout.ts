@@ -3,6 +3,7 @@
 import type { AclBinding, AclOperation, AclResourceType } from "../kafka/acl-binding";
 import {
   clientGroup,
+  JOIN_STATE_MAX_BYTES,
   kafkaPrincipal,
   ROLLUP_PRINCIPAL,
   streamAppStateTopic,
@@ -113,9 +114,6 @@ export function joinStateTopicSettings(replicationFactor: number): TopicSettings
     },
   };
 }
-
-/** The largest checkpoint a join may write (its state topic's max.message.bytes). */
-export const JOIN_STATE_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * An ACL resource's key: a username, or `<username>#<scope>` for a principal whose ACLs are kept per company (the

@@ -1,9 +1,9 @@
 // The planner: desired state × observed cluster × previous state rows → what to do, per resource. Pure (no I/O),
 // so every rule below has a unit test (plan.test.ts).
 import { type AclBinding, aclKey, compareAcls } from "../kafka/acl-binding";
+import { sameJson } from "../stable-json";
 import { kafkaPrincipal } from "../topology/principals";
 import { aclSubject, inAclScope, managedTopicConfigs, type TopicSettings } from "./layout";
-import { sameJson } from "./stable-json";
 import type {
   DesiredResource,
   KafkaAction,

@@ -4,9 +4,9 @@ import { systemActor } from "../authz/actor";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { KafkaError } from "../kafka/errors";
+import { sameJson } from "../stable-json";
 import type { ActionResults } from "./apply-plan";
 import { describeAcl } from "./plan";
-import { sameJson } from "./stable-json";
 import type { FullStateRow } from "./state-rows";
 import type { KafkaAction, ProvisioningStatus, ResourcePlan } from "./types";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { sameJson } from "./stable-json";
+import { sameJson } from "../stable-json";
 import type { DesiredResource, ResourceType, StateRow } from "./types";
 
 export interface FullStateRow extends StateRow {

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import { conflict, invalid } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import type { Prisma } from "../generated/prisma/client";
-import { stableJson } from "../provisioning/stable-json";
+import { stableJson } from "../stable-json";
 import { parseInput } from "../validation";
 import { findAppFor, ownTargetSystem } from "./app-access";
 import { checkSavedDefinition } from "./check-app-definition";

@@ -53,6 +53,9 @@ export function joinTransactionalId(principal: string): string {
 }
 
 /** A join app's changelog topic: its buffers and watermarks, written in the same transaction as its output. */
+/** The largest checkpoint a join may write (its state topic's max.message.bytes). */
+export const JOIN_STATE_MAX_BYTES = 16 * 1024 * 1024;
+
 export function streamAppStateTopic(principal: string): string {
   return `${principal}.state`;
 }
