@@ -21,6 +21,8 @@ const log = createLogger("alarms");
 
 /** The evaluator's consumer group: every console process joins it, so each partition (and datastream) has one. */
 export const EVALUATOR_GROUP = "rhei-console.evaluator";
+/** How long a join is left to run before new topics make this process rejoin (a join that never completes: 3×). */
+const REJOIN_AFTER_MS = 20_000;
 
 interface Known {
   id: string;
@@ -145,6 +147,10 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
   // Topics followed since this process first joined: one that appears later is a new system's, so its records are
   // all new and are read from its start (the group has no position on it); at the first start, the end is enough.
   let followed: Set<string> | undefined;
+  // When this process last got its partitions: a rejoin for new topics waits until a join has had time to finish
+  // and read, or systems created every few seconds (as tests do) would restart every join before it completes.
+  let joinedAt = 0;
+  let joiningSince = 0;
   // New systems' topics appear once the reconciler made them: look every 10 s, and rejoin with them.
   const topicsTimer = setInterval(() => {
     void (async () => {
@@ -156,7 +162,10 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
         .filter((t) => existing.has(t))
         .sort()
         .join("\n");
-      if (now !== following) scheduleRestart(0);
+      const settled =
+        consumer === undefined ||
+        (joinedAt > 0 ? Date.now() - joinedAt >= REJOIN_AFTER_MS : Date.now() - joiningSince >= 3 * REJOIN_AFTER_MS);
+      if (now !== following && settled) scheduleRestart(0);
     })().catch(() => undefined);
   }, 10_000);
   topicsTimer.unref();
@@ -182,12 +191,15 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
     const added = followed ? topics.filter((t) => !followed?.has(t)) : [];
     followed = new Set([...(followed ?? []), ...topics]);
     if (topics.length === 0 || stopped) return;
+    joiningSince = Date.now();
     try {
       consumer = await GroupConsumer.connect(kafka, {
         groupId: EVALUATOR_GROUP,
         topics,
         fromBeginning: false,
         fromBeginningTopics: added,
+        // A member that crashed without leaving (a dropped SASL session) is replaced after this, not after 30 s.
+        sessionTimeoutMs: 10_000,
       });
     } catch (error) {
       log.warn("the alarm evaluator cannot join its group yet; retrying", { error: (error as Error).message });
@@ -227,6 +239,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
           },
           // A rebalance hands partitions (and their datastreams) to other processes: forget what may be stale.
           onAssignment: () => {
+            joinedAt = Date.now();
             known.clear();
             assigned();
           },
@@ -240,6 +253,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
 
   const restart = async () => {
     restartTimer = undefined;
+    joinedAt = 0;
     const old = consumer;
     consumer = undefined;
     await old?.disconnect().catch(() => undefined);
