@@ -15,8 +15,14 @@ export function PositionView({
   from: number;
   height?: number;
 }) {
-  const lats = numericPoints(latitude?.records ?? []).filter((p) => p.t >= from);
-  const lons = numericPoints(longitude?.records ?? []).filter((p) => p.t >= from);
+  // Buffers hold records in arrival order; the pairing walks both in phenomenon-time order.
+  const byTime = (a: { t: number }, b: { t: number }) => a.t - b.t;
+  const lats = numericPoints(latitude?.records ?? [])
+    .filter((p) => p.t >= from)
+    .sort(byTime);
+  const lons = numericPoints(longitude?.records ?? [])
+    .filter((p) => p.t >= from)
+    .sort(byTime);
   const track: { x: number; y: number; t: number }[] = [];
   let j = 0;
   for (const lat of lats) {
