@@ -151,6 +151,9 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
   // and read, or systems created every few seconds (as tests do) would restart every join before it completes.
   let joinedAt = 0;
   let joiningSince = 0;
+  // A start in progress (listing topics, connecting): another must not run beside it, or two members of this
+  // process would be in the group, the first one leaked, and every join would rebalance again.
+  let starting = false;
   // New systems' topics appear once the reconciler made them: look every 10 s, and rejoin with them.
   const topicsTimer = setInterval(() => {
     void (async () => {
@@ -163,7 +166,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
         .sort()
         .join("\n");
       const settled =
-        consumer === undefined ||
+        (!starting && consumer === undefined) ||
         (joinedAt > 0 ? Date.now() - joinedAt >= REJOIN_AFTER_MS : Date.now() - joiningSince >= 3 * REJOIN_AFTER_MS);
       if (now !== following && settled) scheduleRestart(0);
     })().catch(() => undefined);
@@ -175,6 +178,16 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
   });
 
   const start = async () => {
+    if (starting) return;
+    starting = true;
+    try {
+      await startOnce();
+    } finally {
+      starting = false;
+    }
+  };
+
+  const startOnce = async () => {
     const systems = await db.system.findMany({ select: { name: true } });
     let existing: Set<string>;
     try {

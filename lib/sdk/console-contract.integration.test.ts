@@ -64,7 +64,9 @@ describe("the SDK and the console's client API", () => {
 
   it("produces with types from the console's catalog and consumes records enriched from it", async () => {
     const producer = clientFor();
-    await producer.produce("Air Temperature", "-2.5", { phenomenonTime: 1700000000 });
+    // Epoch seconds within the topic's retention: the message is stamped with its phenomenon time.
+    const seconds = Math.floor(Date.now() / 1000) - 3600;
+    await producer.produce("Air Temperature", "-2.5", { phenomenonTime: seconds });
     await expect(producer.produce("Air Temperature", "icy")).rejects.toMatchObject({ code: "invalid-value" });
     await producer.flush();
     expect(requests).toContain("GET /api/v1/client/datastreams");
@@ -75,7 +77,7 @@ describe("the SDK and the console's client API", () => {
       datastream: { name: "Air Temperature", fullName: `${seeded.system.name}.Main.Air Temperature` },
       observationType: "Measurement",
       unit: { name: "DegreeCelsius", symbol: "degC" },
-      phenomenonTime: "2023-11-14T22:13:20.000000Z",
+      phenomenonTime: new Date(seconds * 1000).toISOString().replace(".000Z", ".000000Z"),
       result: -2.5,
     });
   });

@@ -61,13 +61,13 @@ describe("the SDK as a package", () => {
     writeFileSync(
       path.join(app, "main.mjs"),
       `import { RheiClient, SdkError } from "rhei/sdk";
-const o = JSON.parse(process.argv[2]);
+const { phenomenonTime, ...o } = JSON.parse(process.argv[2]);
 const unit = { name: "DegreeCelsius", symbol: "degC", definition: "http://qudt.org/DegreeCelsius" };
 const client = new RheiClient({
   ...o,
   datastreams: [{ name: "Air Temperature", fullName: o.system + ".Main.Air Temperature", observationType: "Measurement", unit }],
 });
-await client.produce("Air Temperature", "21.5", { phenomenonTime: 1700000000123 });
+await client.produce("Air Temperature", "21.5", { phenomenonTime });
 await client.flush();
 let refused;
 try {
@@ -82,7 +82,15 @@ for await (const record of client.consume()) {
 await client.close();
 `,
     );
-    const credentials = { bootstrapServers: p.bootstrapServers, system: p.system, client: p.client, secret: p.secret };
+    // Epoch milliseconds within the topic's retention (the message is stamped with its phenomenon time).
+    const phenomenonTime = Math.floor(Date.now() / 1000) * 1000 - 3_600_000 + 123;
+    const credentials = {
+      bootstrapServers: p.bootstrapServers,
+      system: p.system,
+      client: p.client,
+      secret: p.secret,
+      phenomenonTime,
+    };
     const { stdout } = await run(process.execPath, ["main.mjs", JSON.stringify(credentials)], {
       cwd: app,
       env: plainEnv,
@@ -96,7 +104,7 @@ await client.close();
       datastream: { name: "Air Temperature", fullName: `${p.system}.Main.Air Temperature` },
       observationType: "Measurement",
       unit: { symbol: "degC" },
-      phenomenonTime: "2023-11-14T22:13:20.123000Z",
+      phenomenonTime: new Date(phenomenonTime).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z"),
       result: 21.5,
       topic: p.topics.int,
       format: "rhei",

@@ -78,12 +78,15 @@ afterAll(async () => {
 
 describe("rhei CLI", () => {
   it("produces a value and consumes it as enriched JSON lines", async () => {
+    // Epoch seconds, an hour ago: the message is stamped with its phenomenon time, and the topic's retention (14 days)
+    // deletes anything stamped older than that.
+    const seconds = Math.floor(Date.now() / 1000) - 3600;
     const produced = await rhei([
       "produce",
       "Air Temperature",
       "21.5",
       "--time",
-      "1700000000",
+      String(seconds),
       "--attributes",
       '{"door":0}',
     ]);
@@ -98,7 +101,7 @@ describe("rhei CLI", () => {
       datastream: { name: "Air Temperature", fullName: `${p.system}.Main.Air Temperature` },
       observationType: "Measurement",
       unit,
-      phenomenonTime: "2023-11-14T22:13:20.000000Z",
+      phenomenonTime: new Date(seconds * 1000).toISOString().replace(".000Z", ".000000Z"),
       result: 21.5,
       attributes: { door: 0 },
     });

@@ -232,16 +232,9 @@ export class AppRunner {
       });
       [layout, coordinator] = await Promise.all([membership.layout(topics), membership.coordinator()]);
       apply();
-      while (!this.stopping && !this.failure) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-      }
+      await this.untilStoppedOrFailed();
     } finally {
-      const tasks = [...this.tasks.values()];
-      this.tasks.clear();
-      await Promise.all(tasks.map((t) => t.stop()));
-      await membership?.leave();
+      await this.stopTasks(membership);
     }
     if (this.failure) throw this.failure;
   }
@@ -363,17 +356,26 @@ export class AppRunner {
         membership.coordinator(),
       ]);
       apply();
-      while (!this.stopping && !this.failure) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-      }
+      await this.untilStoppedOrFailed();
     } finally {
-      const tasks = [...this.tasks.values()];
-      this.tasks.clear();
-      await Promise.all(tasks.map((t) => t.stop()));
-      await membership?.leave();
+      await this.stopTasks(membership);
     }
     if (this.failure) throw this.failure;
+  }
+
+  private async untilStoppedOrFailed(): Promise<void> {
+    while (!this.stopping && !this.failure) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  /** Stops this member's tasks (each commits what it finished) before leaving the group, so no partition runs twice. */
+  private async stopTasks(membership: GroupMembership | undefined): Promise<void> {
+    const tasks = [...this.tasks.values()];
+    this.tasks.clear();
+    await Promise.all(tasks.map((t) => t.stop()));
+    await membership?.leave();
   }
 }
