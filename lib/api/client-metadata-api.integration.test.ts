@@ -46,6 +46,7 @@ describe("REST API: client applications register and list their datastreams", ()
         definition: "http://www.qudt.org/qudt/owl/1.0.0/unit/Instances.html#DegreeCelsius",
       },
       resultSchema: null,
+      retentionMs: seeded.system.retentionDays * 86_400_000,
     });
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { companyId: seeded.company.id, action: "metadata.import" },
@@ -72,6 +73,7 @@ describe("REST API: client applications register and list their datastreams", ()
         observationType: "Observation",
         unit: { name: "", symbol: "", definition: "" },
         resultSchema: positionSchema,
+        retentionMs: seeded.system.retentionDays * 86_400_000,
       },
     ]);
 

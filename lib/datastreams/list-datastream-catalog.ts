@@ -13,6 +13,8 @@ export interface DatastreamCatalogItem {
   observationType: string;
   unit: { name: string; symbol: string; definition: string };
   resultSchema: Record<string, unknown> | null;
+  /** How long the system's topics keep a record, by its phenomenon time: the SDK refuses older records. */
+  retentionMs: number;
 }
 
 /**
@@ -28,7 +30,8 @@ export async function listDatastreamCatalog({
   systemId: string;
   fullNames?: readonly string[];
 }): Promise<DatastreamCatalogItem[]> {
-  await getMetadataSystem({ actor, systemId, action: "metadata.read" });
+  const system = await getMetadataSystem({ actor, systemId, action: "metadata.read" });
+  const retentionMs = system.retentionDays * 86_400_000;
   const narrow = fullNames !== undefined && fullNames.length <= MAX_NAMES_IN_QUERY;
   const rows = await db.datastream.findMany({
     where: { systemId, ...(narrow ? { fullName: { in: [...fullNames] } } : {}) },
@@ -52,5 +55,6 @@ export async function listDatastreamCatalog({
       observationType: r.observationType,
       unit: { name: r.unitName, symbol: r.unitSymbol, definition: r.unitDefinition },
       resultSchema: (r.resultSchema ?? null) as Record<string, unknown> | null,
+      retentionMs,
     }));
 }

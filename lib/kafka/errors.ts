@@ -95,3 +95,13 @@ function innerMessages(error: unknown, depth = 0): string[] {
     ),
   ].slice(0, 5);
 }
+
+/** Whether the broker answered `type` (e.g. "INVALID_TIMESTAMP") somewhere in a wrapped error. */
+export function hasKafkaErrorType(error: unknown, type: string, depth = 0): boolean {
+  const e = asErrorLike(error);
+  if (e.type === type) return true;
+  if (depth >= 5) return false;
+  return [e.originalError, e.cause, ...(e.errors ?? [])].some(
+    (inner) => inner !== undefined && inner !== null && hasKafkaErrorType(inner, type, depth + 1),
+  );
+}

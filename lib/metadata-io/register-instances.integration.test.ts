@@ -35,6 +35,7 @@ describe("registerInstances", () => {
           observationType: "Measurement",
           unit: { name: "DegreeAngle", symbol: "deg", definition: "" },
           resultSchema: null,
+          retentionMs: seeded.system.retentionDays * 86_400_000,
         },
       ],
       datastreamKeys: { lat: `${seeded.system.name}.Main.Latitude` },

@@ -9,12 +9,12 @@ import {
   streamAppStateTopic,
   streamAppTransactionalPrefix,
 } from "../topology/principals";
-import { systemTopics } from "../topology/system-topics";
+import { type SystemTopicKind, systemTopics } from "../topology/system-topics";
 
 const DAY_MS = 86_400_000;
 
 /** Topic-level configs Rhei sets (and watches for drift); anything else set on a topic is left alone. */
-export const managedTopicConfigs = ["cleanup.policy", "retention.ms"] as const;
+export const managedTopicConfigs = ["cleanup.policy", "retention.ms", "message.timestamp.before.max.ms"] as const;
 
 export interface TopicSettings {
   partitions: number;
@@ -22,15 +22,28 @@ export interface TopicSettings {
   configs: Record<string, string>;
 }
 
+/**
+ * The settings of one of a system's topics. Time series are never compacted: compaction would keep only the last
+ * record per datastream. A message's timestamp is its phenomenon time (docs/history.md), and retention deletes by
+ * timestamp, so on the topics clients write (`.int`, `.log`) the broker refuses a timestamp older than the retention
+ * (INVALID_TIMESTAMP, KIP-937): accepted and then deleted within minutes would be a silent loss. `.ext` is written by
+ * stream apps with their sources' timestamps, which their sources already checked; a copy the target's shorter
+ * retention expires is that retention doing its job, and refusing it would stall the app.
+ */
 export function topicSettings(
   system: { partitions: number; retentionDays: number },
   replicationFactor: number,
+  kind: SystemTopicKind,
 ): TopicSettings {
+  const retentionMs = String(system.retentionDays * DAY_MS);
   return {
     partitions: system.partitions,
     replicationFactor,
-    // Time series are never compacted: compaction would keep only the last record per datastream.
-    configs: { "cleanup.policy": "delete", "retention.ms": String(system.retentionDays * DAY_MS) },
+    configs: {
+      "cleanup.policy": "delete",
+      "retention.ms": retentionMs,
+      ...(kind === "ext" ? {} : { "message.timestamp.before.max.ms": retentionMs }),
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { compareAcls } from "../kafka/acl-binding";
 import { streamAppStateTopic } from "../topology/principals";
-import { systemTopicNames } from "../topology/system-topics";
+import { type SystemTopicKind, systemTopics } from "../topology/system-topics";
 import { clientAcls, joinStateTopicSettings, rollupAclKey, rollupAcls, streamAppAcls, topicSettings } from "./layout";
 import { streamAppSources } from "./stream-app-sources";
 import type { DesiredResource } from "./types";
@@ -42,15 +42,14 @@ export async function loadDesiredState(companyIds?: string[]): Promise<DesiredSt
   const resources: DesiredResource[] = [];
   const materials = new Map<string, { secretVersion: number; sealed: Uint8Array }>();
   for (const system of systems) {
-    const settings = topicSettings(system, env.KAFKA_REPLICATION_FACTOR);
-    for (const key of systemTopicNames(system.name)) {
+    for (const [kind, key] of Object.entries(systemTopics(system.name)) as [SystemTopicKind, string][]) {
       resources.push({
         type: "topic",
         key,
         companyId: system.companyId,
         systemId: system.id,
         clientId: null,
-        desired: settings,
+        desired: topicSettings(system, env.KAFKA_REPLICATION_FACTOR, kind),
       });
     }
     for (const client of system.clients) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AclBinding } from "../kafka/acl-binding";
 import { kafkaPrincipal } from "../topology/principals";
-import { systemTopicNames } from "../topology/system-topics";
+import { systemTopicNames, topicOwner } from "../topology/system-topics";
 import { clientAcls, topicSettings } from "./layout";
 import { planReconciliation } from "./plan";
 import type { DesiredResource, ObservedCluster, ResourcePlan, StateRow } from "./types";
@@ -9,7 +9,8 @@ import type { DesiredResource, ObservedCluster, ResourcePlan, StateRow } from ".
 const company = "company-1";
 const system = { id: "system-1", name: "d.e.wc.st", partitions: 2, retentionDays: 14 };
 const client = { id: "client-1", username: "d.e.wc.st.car1" };
-const settings = topicSettings(system, 1);
+const settings = topicSettings(system, 1, "int");
+const settingsFor = (topic: string) => topicSettings(system, 1, topicOwner(topic)?.kind ?? "int");
 
 function desiredFor(opts: { credential?: "pending" | "provisioned" | "revoked"; secretVersion?: number } = {}) {
   const credential = opts.credential ?? "provisioned";
@@ -20,7 +21,7 @@ function desiredFor(opts: { credential?: "pending" | "provisioned" | "revoked"; 
     companyId: company,
     systemId: system.id,
     clientId: null,
-    desired: settings,
+    desired: settingsFor(key),
   }));
   const ref = { key: client.username, companyId: company, systemId: system.id, clientId: client.id };
   out.push({
@@ -43,7 +44,7 @@ function inSyncCluster(): ObservedCluster {
     topics: new Map(
       systemTopicNames(system.name).map((t) => [
         t,
-        { partitions: 2, replicationFactor: 1, configs: { ...settings.configs } },
+        { partitions: 2, replicationFactor: 1, configs: { ...settingsFor(t).configs } },
       ]),
     ),
     aclsByPrincipal: new Map([[kafkaPrincipal(client.username), clientAcls(system.name, client.username)]]),
@@ -94,8 +95,20 @@ describe("the layout", () => {
     );
   });
 
-  it("never asks for compaction, and turns days into milliseconds", () => {
-    expect(topicSettings({ partitions: 3, retentionDays: 2 }, 3)).toEqual({
+  it("never asks for compaction, turns days into milliseconds, and refuses timestamps older than the retention where clients write", () => {
+    const twoDays = { partitions: 3, retentionDays: 2 };
+    const guarded = {
+      partitions: 3,
+      replicationFactor: 3,
+      configs: {
+        "cleanup.policy": "delete",
+        "retention.ms": "172800000",
+        "message.timestamp.before.max.ms": "172800000",
+      },
+    };
+    expect(topicSettings(twoDays, 3, "int")).toEqual(guarded);
+    expect(topicSettings(twoDays, 3, "log")).toEqual(guarded);
+    expect(topicSettings(twoDays, 3, "ext")).toEqual({
       partitions: 3,
       replicationFactor: 3,
       configs: { "cleanup.policy": "delete", "retention.ms": "172800000" },
@@ -146,7 +159,9 @@ describe("planReconciliation", () => {
     const ext = byKey(plans, "topic", `${system.name}.ext`);
     expect(ext).toMatchObject({ outcome: "drift", statusOnSuccess: "drift", followUp: true });
     expect(ext.message).toMatch(/deleted outside Rhei/);
-    expect(ext.actions).toEqual([{ kind: "create-topic", topic: `${system.name}.ext`, settings }]);
+    expect(ext.actions).toEqual([
+      { kind: "create-topic", topic: `${system.name}.ext`, settings: settingsFor(`${system.name}.ext`) },
+    ]);
 
     const again = planReconciliation({ desired, rows: rowsFor(desired, "drift"), observed: inSyncCluster() });
     expect(again.map((p) => [p.outcome, p.statusOnSuccess])).toEqual(Array(5).fill(["in-sync", "ready"]));
@@ -179,10 +194,11 @@ describe("planReconciliation", () => {
       {
         kind: "alter-topic-configs",
         topic: `${system.name}.int`,
-        set: { "retention.ms": settings.configs["retention.ms"] },
+        set: { "retention.ms": "1209600000", "message.timestamp.before.max.ms": "1209600000" },
       },
     ]);
     expect(plan.message).toMatch(/retention\.ms=1000 instead of 1209600000/);
+    expect(plan.message).toMatch(/message\.timestamp\.before\.max\.ms=\(unset\) instead of 1209600000/);
   });
 
   it("treats a changed wish (retention, partitions) as work, not drift, and never shrinks partitions", () => {

@@ -11,6 +11,8 @@ import { eventsListening, subscribeEvents } from "../events/subscribe-events";
 import { describeAcls } from "../kafka/acls";
 import { KafkaAdmin } from "../kafka/admin";
 import { consoleKafkaConfig } from "../kafka/console-connection";
+import { hasKafkaErrorType } from "../kafka/errors";
+import { createKafkajs } from "../kafka/kafkajs-client";
 import { deleteScramCredential, listScramUsers } from "../kafka/scram-credentials";
 import { alterTopicConfigs, describeTopicConfigs } from "../kafka/topic-configs";
 import { deleteSystem } from "../systems/delete-system";
@@ -76,6 +78,29 @@ describe("provisioning against the real broker", () => {
     expect(await refusal(() => produce(asClient(mine.client.principal, `${mine.secret}x`), `${s}.int`, ["x"]))).toBe(
       "authentication",
     );
+
+    // A message's timestamp is its phenomenon time: one older than the 14-day retention would be deleted at once,
+    // so the broker refuses it where clients write, and accepts one just inside.
+    const day = 86_400_000;
+    const stamped = async (ageMs: number) => {
+      const producer = createKafkajs(me).producer();
+      await producer.connect();
+      try {
+        await producer.send({
+          topic: `${s}.int`,
+          messages: [{ key: "k", value: "stamped", timestamp: String(Date.now() - ageMs) }],
+        });
+      } finally {
+        await producer.disconnect();
+      }
+    };
+    const old = await stamped(15 * day).catch((error: unknown) => error);
+    expect(hasKafkaErrorType(old, "INVALID_TIMESTAMP")).toBe(true);
+    await stamped(13 * day);
+    const configs = await describeTopicConfigs(admin, [`${s}.int`, `${s}.ext`]);
+    const guard = (topic: string) => configs.get(topic)?.find((c) => c.name === "message.timestamp.before.max.ms");
+    expect(guard(`${s}.int`)).toMatchObject({ value: String(14 * day), source: "topic" });
+    expect(guard(`${s}.ext`)?.source).not.toBe("topic");
 
     const audit = await db.auditEvent.findMany({ where: { companyId: mine.company.id, actorType: "system" } });
     expect(audit.every((e) => e.actorLabel === "rhei:provisioning")).toBe(true);

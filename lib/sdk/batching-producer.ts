@@ -1,5 +1,6 @@
 import { kafkaErrorKind } from "../kafka/errors";
 import { SdkError } from "./errors";
+import { sdkErrorFromKafka } from "./kafka-failure";
 
 export interface OutgoingMessage {
   topic: string;
@@ -184,10 +185,7 @@ export class BatchingProducer {
   }
 
   private pendingFailure(error: unknown): SdkError {
-    const kind = kafkaErrorKind(error);
-    const code = kind === "authentication" || kind === "authorization" || kind === "unavailable" ? kind : "kafka";
-    const message = error instanceof Error ? error.message : String(error);
-    return new SdkError(code, `${this.buffered} record(s) not sent: ${message}`, { cause: error });
+    return sdkErrorFromKafka(error, `${this.buffered} record(s) not sent`);
   }
 
   private changed(): Promise<void> {

@@ -68,6 +68,13 @@ describe("the SDK and the console's client API", () => {
     const seconds = Math.floor(Date.now() / 1000) - 3600;
     await producer.produce("Air Temperature", "-2.5", { phenomenonTime: seconds });
     await expect(producer.produce("Air Temperature", "icy")).rejects.toMatchObject({ code: "invalid-value" });
+    // The catalog carries the system's retention: an older phenomenon time is refused before it reaches Kafka.
+    const retentionDays = (await db.system.findUniqueOrThrow({ where: { id: seeded.system.id } })).retentionDays;
+    await expect(
+      producer.produce("Air Temperature", 1, {
+        phenomenonTime: new Date(Date.now() - (retentionDays + 1) * 86_400_000),
+      }),
+    ).rejects.toMatchObject({ code: "invalid-time", message: expect.stringContaining(`(${retentionDays} days)`) });
     await producer.flush();
     expect(requests).toContain("GET /api/v1/client/datastreams");
     const iterator = clientFor().consume();

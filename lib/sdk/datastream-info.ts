@@ -19,6 +19,11 @@ export interface DatastreamInfo {
   unit: UnitOfMeasurement;
   /** For Observation: the JSON Schema its results must match. */
   resultSchema?: object;
+  /**
+   * How long its system's topics keep a record, counted from the phenomenon time (the message's timestamp). When
+   * known, produce() refuses an older phenomenon time, which Kafka would refuse or delete at once.
+   */
+  retentionMs?: number;
 }
 
 // observationType as Rhei's name or as the OGC O&M URI, so a catalog can be filled from instances.json as it is.
@@ -37,6 +42,7 @@ const datastreamInfoSchema = z.object({
     .object({ name: z.string().default(""), symbol: z.string().default(""), definition: z.string().default("") })
     .default({ name: "", symbol: "", definition: "" }),
   resultSchema: z.record(z.string(), z.unknown()).nullish(),
+  retentionMs: z.number().int().positive().optional(),
 });
 
 export type DatastreamInfoInput = z.input<typeof datastreamInfoSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DatastreamInfo } from "./datastream-info";
-import { MAX_RECORD_BYTES, observationMessage, observationRecord } from "./observation-record";
+import { sdkErrorFromKafka } from "./kafka-failure";
+import { MAX_RECORD_BYTES, observationMessage, observationRecord, RETENTION_MARGIN_MS } from "./observation-record";
 
 const unit = { name: "DegreeCelsius", symbol: "degC", definition: "" };
 const temperature: DatastreamInfo = {
@@ -45,5 +46,33 @@ describe("observationRecord", () => {
     expect(observationMessage(temperature, 1, { phenomenonTime: "1969-12-31T23:59:59Z" }, now).timestampMs).toBe(
       undefined,
     );
+  });
+  it("refuses a phenomenon time its system's topics would not keep, when it knows their retention", () => {
+    const day = 86_400_000;
+    const kept = { ...temperature, retentionMs: 14 * day };
+    const edge = now.getTime() - 14 * day + RETENTION_MARGIN_MS;
+    expect(observationMessage(kept, 1, { phenomenonTime: new Date(edge) }, now).timestampMs).toBe(edge);
+    expect(() => observationMessage(kept, 1, { phenomenonTime: new Date(edge - 1) }, now)).toThrow(
+      expect.objectContaining({
+        code: "invalid-time",
+        message: expect.stringMatching(/older than its system keeps records \(14 days\)/),
+      }),
+    );
+    expect(() => observationMessage(kept, 1, { phenomenonTime: "1969-12-31T23:59:59Z" }, now)).toThrow(/14 days/);
+    // Without a known retention (a catalog from a file) the broker's check is the only one.
+    expect(observationMessage(temperature, 1, { phenomenonTime: 1700000000 }, now).timestampMs).toBe(1_700_000_000_000);
+  });
+  it("names the broker's refusal of an old timestamp as a time problem, not a Kafka failure", () => {
+    const refused = Object.assign(new Error("Producing messages failed"), {
+      errors: [
+        Object.assign(new Error("The timestamp of the message is out of acceptable range"), {
+          type: "INVALID_TIMESTAMP",
+        }),
+      ],
+    });
+    expect(sdkErrorFromKafka(refused, "2 record(s) not sent")).toMatchObject({
+      code: "invalid-time",
+      message: expect.stringMatching(/^2 record\(s\) not sent: Kafka refused the records: a phenomenon time is older/),
+    });
   });
 });

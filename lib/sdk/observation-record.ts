@@ -11,6 +11,12 @@ export interface ProduceOptions {
   attributes?: Record<string, unknown>;
 }
 
+/**
+ * How much younger than its system's retention a phenomenon time must be: a record waits in the producer's buffer
+ * and retries before the broker checks its timestamp against the same bound (message.timestamp.before.max.ms).
+ */
+export const RETENTION_MARGIN_MS = 5 * 60_000;
+
 /** Kafka's default max.message.bytes, less room for the key and headers. */
 export const MAX_RECORD_BYTES = 1_000_000;
 
@@ -58,7 +64,14 @@ export function observationMessage(
       `Datastream "${info.fullName}": a record of ${Buffer.byteLength(text)} bytes is over ${MAX_RECORD_BYTES}`,
     );
   }
-  // Kafka refuses negative timestamps: a phenomenon time before 1970 goes out with the producer's clock.
   const timestampMs = Date.parse(phenomenonTime);
+  if (info.retentionMs !== undefined && timestampMs < now.getTime() - info.retentionMs + RETENTION_MARGIN_MS) {
+    throw new SdkError(
+      "invalid-time",
+      `Datastream "${info.fullName}": phenomenon time ${phenomenonTime} is older than its system keeps records ` +
+        `(${Number((info.retentionMs / 86_400_000).toFixed(2))} days): Kafka would refuse it, or delete it at once`,
+    );
+  }
+  // Kafka refuses negative timestamps: a phenomenon time before 1970 goes out with the producer's clock.
   return { value: text, timestampMs: timestampMs >= 0 ? timestampMs : undefined };
 }

@@ -12,6 +12,13 @@ export const catalogItemSchema = z.object({
   observationType: z.enum(observationTypeNames),
   unit: unitResponseSchema,
   resultSchema: z.record(z.string(), z.unknown()).nullable().describe("For Observation: the results' JSON Schema"),
+  retentionMs: z
+    .number()
+    .int()
+    .positive()
+    .describe(
+      "How long the system's topics keep a record, counted from its phenomenon time; Kafka refuses older phenomenon times",
+    ),
 });
 
 const entityCount = (what: string) =>
