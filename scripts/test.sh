@@ -44,7 +44,9 @@ run_stage lint npx biome check --error-on-warnings .
 run_stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 run_stage integration npx vitest run --project integration --reporter=default --reporter=json \
   --outputFile.json="$results/integration.json"
-run_stage build bash -c "npm run build:sdk && NODE_ENV=production npx next build"
+# The build checks types again unless the typecheck stage just did (next.config.js).
+typechecked=$([ "${stage_status[typecheck]}" = ok ] && echo 1 || echo 0)
+run_stage build env RHEI_TYPECHECKED="$typechecked" bash -c "npm run build:sdk && NODE_ENV=production npx next build"
 if [ "${stage_status[build]}" = ok ]; then
   run_stage e2e env NODE_OPTIONS="--import ./scripts/runtime/register-hooks.mjs" npx playwright test
 else

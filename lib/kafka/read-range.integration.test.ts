@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
+import { recentMinute } from "@/test/recent-time";
 import { consoleKafkaConfig } from "./console-connection";
 import { kafkaErrorKind } from "./errors";
 import { createKafkajs } from "./kafkajs-client";
@@ -9,7 +10,7 @@ import { planRange, type RangeMessage, readRange } from "./read-range";
 // Against the real broker, as a restricted client principal (see test/kafka-client-principal.ts): its ACLs allow
 // no group but its own, so a read that worked here joined none.
 let p: TestClientPrincipal;
-const base = Date.UTC(2026, 0, 1, 12, 0, 0);
+const base = recentMinute(10);
 
 async function collect(gen: AsyncGenerator<RangeMessage[]>): Promise<RangeMessage[]> {
   const out: RangeMessage[] = [];

@@ -8,6 +8,7 @@ import * as systemRoute from "@/app/api/v1/systems/[systemId]/rejected-records/r
 import { callApi } from "@/test/call-api";
 import { consoleFetch } from "@/test/console-fetch";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
+import { recentMinute } from "@/test/recent-time";
 import { seedClient, seedCompany, seedMember, seedToken } from "@/test/seed";
 import { createKafkajs } from "../kafka/kafkajs-client";
 import { RheiClient } from "../sdk/rhei-client";
@@ -43,7 +44,7 @@ describe("rejected records are visible wherever they were noticed", () => {
     });
     try {
       await client.register(instances);
-      const t = "2026-11-25T10:00:00Z";
+      const t = new Date(recentMinute()).toISOString();
       const own = `${seeded.system.name}.Main.Air Temperature`;
       const unregistered = `${seeded.system.name}.Main.Humidity`;
       const producer = createKafkajs(kafka.kafka).producer();

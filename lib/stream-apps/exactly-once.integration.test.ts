@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { recentMinute } from "@/test/recent-time";
 import { decoded, provision, readExt, seedStreamCompany, writeReadings } from "@/test/stream-app-world";
 import { exited, startWorkerProcess } from "@/test/worker-process";
 import { createStreamApp } from "./create-stream-app";
@@ -47,7 +48,7 @@ describe("a worker killed with SIGKILL mid-stream", () => {
     await provision([world.company.id]);
 
     const total = 3000;
-    const base = Date.UTC(2026, 10, 25, 0, 0, 0);
+    const base = recentMinute(60);
     // Records stream in for about 15 s (every kill falls inside it): 30 batches of 100 over six datastreams (so over
     // all three partitions).
     const writing = (async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleKafkaConfig } from "@/lib/kafka/console-connection";
 import { alterScramCredentials, listScramUsers } from "@/lib/kafka/scram-credentials";
 import { type Reconciler, startReconciler } from "@/lib/provisioning/reconciler";
+import { recentMinute } from "@/test/recent-time";
 import { decoded, provision, readExt, seedStreamCompany, writeReadings } from "@/test/stream-app-world";
 import { createStreamApp } from "./create-stream-app";
 import { deployStreamApp } from "./deploy-stream-app";
@@ -19,7 +20,7 @@ function kafka(action: "kafka-down" | "kafka-up") {
 let world: Awaited<ReturnType<typeof seedStreamCompany>>;
 let worker: ReturnType<typeof streamAppWorker>;
 let reconciler: Reconciler;
-const base = Date.UTC(2026, 10, 30, 0, 0, 0);
+const base = recentMinute(60);
 
 beforeAll(async () => {
   world = await seedStreamCompany(2, 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { recentMinute } from "@/test/recent-time";
 import { provision, seedStreamCompany, seedStreamSystem, writeReadings } from "@/test/stream-app-world";
 import { checkJoinDraft } from "./check-join-draft";
 import { createStreamApp } from "./create-stream-app";
@@ -193,7 +194,7 @@ describe("join apps", () => {
     expect(early.pairs).toEqual([]);
 
     await provision([world.company.id]);
-    const base = Date.UTC(2026, 11, 3, 8, 0, 0);
+    const base = recentMinute(60);
     const A = a.extra[0] as string;
     const B = b.extra[0] as string;
     await writeReadings(a, [

@@ -8,6 +8,7 @@ import { KafkaProducer } from "@/lib/kafka/producer";
 import { encodeRecord } from "@/lib/sdk/record-format";
 import { streamAppStateTopic } from "@/lib/topology/principals";
 import { systemTopics } from "@/lib/topology/system-topics";
+import { recentMinute } from "@/test/recent-time";
 import { provision, readExt, seedStreamCompany, seedStreamSystem, writeReadings } from "@/test/stream-app-world";
 import { exited, startWorkerProcess } from "@/test/worker-process";
 import { createStreamApp } from "./create-stream-app";
@@ -141,7 +142,7 @@ describe("a join app on the broker", () => {
     await deployStreamApp({ actor: world.engineer.actor, appId: app.id });
     await provision([world.company.id]);
 
-    const base = Date.UTC(2026, 11, 1, 8, 0, 0);
+    const base = recentMinute(60);
     const A = a.extra[0] as string;
     const B = b.extra[0] as string;
     // a's 3500 comes after its 4000: behind its partition's watermark, late (no lateness allowed).
@@ -241,7 +242,7 @@ describe("a join app on the broker", () => {
     });
     await deployStreamApp({ actor: world.engineer.actor, appId: app.id });
     await provision([world.company.id]);
-    const base = Date.UTC(2026, 11, 5, 8, 0, 0);
+    const base = recentMinute(60);
     // x=1, y=2, z=3 within 50 ms of each other at 08:00:01; far apart later, to move every watermark on.
     await writeReadings(a, [
       { name: a.extra[0] as string, result: 1, time: base + 1000 },
@@ -273,7 +274,7 @@ describe("a join app on the broker", () => {
     const b = await seedStreamSystem(world.admin, world.company.id, 2, 2);
     const target = await seedStreamSystem(world.admin, world.company.id, 1, 0);
     await provision([world.company.id]);
-    const base = Date.UTC(2026, 11, 2, 8, 0, 0);
+    const base = recentMinute(60);
     // Two datastreams per system; a record every 10 ms of a, every 7 ms of b; in small batches (one send each), so
     // that the worker needs many rounds (transactions) and each kill falls in the middle of the work.
     const n = 5000;

@@ -9,6 +9,7 @@ import { describeAcls } from "@/lib/kafka/acls";
 import { KafkaAdmin } from "@/lib/kafka/admin";
 import { consoleKafkaConfig } from "@/lib/kafka/console-connection";
 import { deleteSystem } from "@/lib/systems/delete-system";
+import { recentMinute } from "@/test/recent-time";
 import {
   decoded,
   provision,
@@ -26,7 +27,7 @@ import { updateStreamApp } from "./update-stream-app";
 
 // Stream apps on the real broker and database, run by a worker in this process (the kill-restart test runs them in
 // child processes): deploy, filter, edit a running app, stop it.
-const base = Date.UTC(2026, 10, 25, 10, 0, 0);
+const base = recentMinute(60);
 let world: Awaited<ReturnType<typeof seedStreamCompany>>;
 let receiver: Awaited<ReturnType<typeof seedStreamCompany>>;
 let worker: ReturnType<typeof streamAppWorker>;
@@ -175,7 +176,7 @@ describe("a stream app across companies", () => {
     const { app } = await createStreamApp({ actor: receiver.engineer.actor, companyId: receiver.company.id, input });
     await deployStreamApp({ actor: receiver.engineer.actor, appId: app.id });
     await provision([receiver.company.id]);
-    const t0 = Date.UTC(2026, 11, 1, 0, 0, 0);
+    const t0 = recentMinute(50);
     const first = [
       ...Array.from({ length: 20 }, (_, i) => ({ name: source.temperature, result: i - 15, time: t0 + i })),
       { name: source.status, result: "not granted", time: t0 + 50 },

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeConsole, startFakeConsole } from "@/test/fake-console";
 import { seedClientPrincipal, type TestClientPrincipal } from "@/test/kafka-client-principal";
+import { recentMinute } from "@/test/recent-time";
 
 // The CLI as a user runs it: `node bin/rhei.mjs …` in a child process, against the real broker as a restricted
 // client principal, and a stand-in for the console's client API.
@@ -109,7 +110,7 @@ describe("rhei CLI", () => {
 
   it("produces JSON lines from stdin and stops at the first bad line with its number", async () => {
     const lines = [
-      { datastream: "Road", result: "icy", phenomenonTime: "2026-11-25T10:00:00Z" },
+      { datastream: "Road", result: "icy", phenomenonTime: new Date(recentMinute()).toISOString() },
       { datastream: "Road", result: "dry" },
       { datastream: "Air Temperature", result: "-3" },
       { datastream: "Air Temperature", result: "cold" },
