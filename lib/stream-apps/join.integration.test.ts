@@ -349,7 +349,8 @@ describe("a join app on the broker", () => {
       killedAt.push((await read()).length);
       worker.kill("SIGKILL");
       await exited(worker);
-      worker = startWorker(world.company.id, tuning);
+      // The last restart reads in large fetches again: the rest is done quickly, and batched differently.
+      worker = startWorker(world.company.id, k < 2 ? tuning : {});
     }
     const actual = await settled(read, expected.length);
     worker.kill("SIGTERM");
