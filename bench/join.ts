@@ -161,6 +161,7 @@ async function rawRun(): Promise<Run> {
       const fetched = await fetcher.fetch(
         leader,
         partitions.map((p) => ({
+          topic: p.topic,
           topicId: p.topicId,
           partition: p.partition,
           offset: positions.get(`${p.topicId}#${p.partition}`) ?? 0n,

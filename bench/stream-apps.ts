@@ -210,7 +210,7 @@ async function rawRun(target: WorldSystem, withLatency: boolean) {
     while (!stopping) {
       const [p] = await fetcher.fetch(
         leader,
-        [{ topicId: t.id, partition, offset: position, maxBytes: 1_048_576 }],
+        [{ topic, topicId: t.id, partition, offset: position, maxBytes: 1_048_576 }],
         500,
       );
       if (!p || p.next === position) continue;

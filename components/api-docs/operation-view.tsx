@@ -35,102 +35,95 @@ function Heading({ children }: { children: string }) {
   return <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{children}</h4>;
 }
 
-/** One endpoint: a summary line that opens to its parameters, request body, responses and who may call it. */
-export function OperationView({ op }: { op: OpenApiOperation }) {
+/** What an endpoint takes and answers: its parameters, request body, responses and who may call it. */
+export function OperationBody({ op }: { op: OpenApiOperation }) {
   const schemes = op.security.flatMap((s) => Object.keys(s));
   const body = op.requestBody && Object.entries(op.requestBody.content)[0];
   const responses = Object.entries(op.responses);
   const successes = responses.filter(([status]) => status.startsWith("2"));
   const failures = responses.filter(([status]) => !status.startsWith("2"));
   return (
-    <details id={op.operationId} className="group scroll-mt-20 rounded-lg bg-white ring-1 ring-slate-200">
-      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 hover:bg-slate-50">
-        <MethodBadge method={op.method} />
-        <code className="font-mono text-sm font-medium break-all text-slate-900">{op.path}</code>
-        <span className="text-sm text-slate-600">{op.summary}</span>
-      </summary>
-      <div className="space-y-5 border-t border-slate-100 px-4 py-4">
-        {op.description && (
-          <p className="text-sm text-slate-700">
-            <InlineCode text={op.description} />
-          </p>
-        )}
-        <p className="text-xs text-slate-500">
-          <span className="font-mono">{op.operationId}</span> · authenticate with{" "}
-          {schemes.map((s) => schemeLabel[s] ?? s).join(" or ")}
+    <>
+      {op.description && (
+        <p className="text-sm text-slate-700">
+          <InlineCode text={op.description} />
         </p>
-        {op.parameters.length > 0 && (
-          <section>
-            <Heading>Parameters</Heading>
-            <table className="w-full text-left text-sm">
-              <tbody className="divide-y divide-slate-100 align-top">
-                {op.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`}>
-                    <td className="w-48 py-1.5 pr-3">
-                      <code className="font-mono text-xs font-semibold text-slate-900">{p.name}</code>
-                      <span className="ml-1.5 text-xs text-slate-400">{p.in}</span>
-                      {p.required && <span className="ml-1.5 text-xs font-medium text-red-600">required</span>}
-                    </td>
-                    <td className="py-1.5">
-                      <span className="font-mono text-xs text-brand-700">{typeLabel(p.schema)}</span>
-                      {constraintsOf(p.schema).length > 0 && (
-                        <span className="ml-1.5 text-xs break-all text-slate-500">
-                          · {constraintsOf(p.schema).join(" · ")}
-                        </span>
-                      )}
-                      {p.schema.description && (
-                        <p className="text-xs text-slate-600">
-                          <InlineCode text={p.schema.description} />
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
-        {body && (
-          <section>
-            <Heading>Request body</Heading>
-            <p className="mb-1 font-mono text-xs text-slate-500">{body[0]}</p>
-            {body[1].schema && <SchemaView schema={body[1].schema} />}
-          </section>
-        )}
+      )}
+      <p className="text-xs text-slate-500">
+        <span className="font-mono">{op.operationId}</span> · authenticate with{" "}
+        {schemes.map((s) => schemeLabel[s] ?? s).join(" or ")}
+      </p>
+      {op.parameters.length > 0 && (
         <section>
-          <Heading>Responses</Heading>
-          <div className="space-y-3">
-            {successes.map(([status, r]) => (
-              <div key={status}>
-                <p className="text-sm">
-                  <span className="mr-2 font-mono font-semibold text-emerald-700">{status}</span>
-                  {r.description}
-                  {r.content && (
-                    <span className="ml-2 font-mono text-xs text-slate-500">{Object.keys(r.content).join(", ")}</span>
-                  )}
-                </p>
-                {Object.entries(r.content ?? {}).map(
-                  ([type, c]) =>
-                    c.schema && (
-                      <div key={type} className="mt-1 pl-9">
-                        <SchemaView schema={c.schema} />
-                      </div>
-                    ),
-                )}
-              </div>
-            ))}
-            <p className="text-xs text-slate-500">
-              Errors (problem documents):{" "}
-              {failures.map(([status, r], i) => (
-                <span key={status}>
-                  {i > 0 && " · "}
-                  <span className="font-mono font-semibold text-red-700">{status}</span> {r.description}
-                </span>
+          <Heading>Parameters</Heading>
+          <table className="w-full text-left text-sm">
+            <tbody className="divide-y divide-slate-100 align-top">
+              {op.parameters.map((p) => (
+                <tr key={`${p.in}-${p.name}`}>
+                  <td className="w-48 py-1.5 pr-3">
+                    <code className="font-mono text-xs font-semibold text-slate-900">{p.name}</code>
+                    <span className="ml-1.5 text-xs text-slate-400">{p.in}</span>
+                    {p.required && <span className="ml-1.5 text-xs font-medium text-red-600">required</span>}
+                  </td>
+                  <td className="py-1.5">
+                    <span className="font-mono text-xs text-brand-700">{typeLabel(p.schema)}</span>
+                    {constraintsOf(p.schema).length > 0 && (
+                      <span className="ml-1.5 text-xs break-all text-slate-500">
+                        · {constraintsOf(p.schema).join(" · ")}
+                      </span>
+                    )}
+                    {p.schema.description && (
+                      <p className="text-xs text-slate-600">
+                        <InlineCode text={p.schema.description} />
+                      </p>
+                    )}
+                  </td>
+                </tr>
               ))}
-            </p>
-          </div>
+            </tbody>
+          </table>
         </section>
-      </div>
-    </details>
+      )}
+      {body && (
+        <section>
+          <Heading>Request body</Heading>
+          <p className="mb-1 font-mono text-xs text-slate-500">{body[0]}</p>
+          {body[1].schema && <SchemaView schema={body[1].schema} />}
+        </section>
+      )}
+      <section>
+        <Heading>Responses</Heading>
+        <div className="space-y-3">
+          {successes.map(([status, r]) => (
+            <div key={status}>
+              <p className="text-sm">
+                <span className="mr-2 font-mono font-semibold text-emerald-700">{status}</span>
+                {r.description}
+                {r.content && (
+                  <span className="ml-2 font-mono text-xs text-slate-500">{Object.keys(r.content).join(", ")}</span>
+                )}
+              </p>
+              {Object.entries(r.content ?? {}).map(
+                ([type, c]) =>
+                  c.schema && (
+                    <div key={type} className="mt-1 pl-9">
+                      <SchemaView schema={c.schema} />
+                    </div>
+                  ),
+              )}
+            </div>
+          ))}
+          <p className="text-xs text-slate-500">
+            Errors (problem documents):{" "}
+            {failures.map(([status, r], i) => (
+              <span key={status}>
+                {i > 0 && " · "}
+                <span className="font-mono font-semibold text-red-700">{status}</span> {r.description}
+              </span>
+            ))}
+          </p>
+        </div>
+      </section>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { type Broker, Consumer, FetchIsolationLevels } from "@platformatic/kafka
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, kafkaErrorKind, toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
-import { RawFetcher } from "./raw-fetch";
+import { RawFetcher, type RawRecord } from "./raw-fetch";
 
 // Reading partitions without a consumer group: the one fetch loop behind every group-less read (a time range, a tail,
 // the console's live hub, history). A client's ACLs allow only its own group, and joining it for a replay would take
@@ -14,15 +14,8 @@ import { RawFetcher } from "./raw-fetch";
 // transactions wrongly): stream apps write `.ext` topics in transactions, and their markers and aborted records
 // must never reach a reader.
 
-export interface FetchedRecord {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  /** Broker timestamp (the producer's, unless the topic says LogAppendTime), epoch milliseconds. */
-  timestamp: number;
-}
+/** A record as fetched: where it is, its key and value, and its broker timestamp (epoch ms). */
+export type FetchedRecord = RawRecord;
 
 /** Where a partition's reading starts: the first offset whose timestamp is at or after a time, an offset, or an end. */
 export type StartAt = { timeMs: number } | { offset: bigint } | "earliest" | "latest";
@@ -230,6 +223,7 @@ export class PartitionReader {
         const fetched = await this.fetcher.fetch(
           broker,
           group.map((c) => ({
+            topic: c.topic,
             topicId: c.topicId,
             partition: c.partition,
             offset: c.position,
@@ -250,17 +244,12 @@ export class PartitionReader {
           if (p.errorCode !== 0) {
             throw new KafkaError("other", `reading ${c.topic}/${c.partition}: error ${p.errorCode}`);
           }
-          for (const r of p.records) {
-            if (c.end !== undefined && BigInt(r.offset) >= c.end) break;
-            out.push({
-              topic: c.topic,
-              partition: c.partition,
-              offset: r.offset,
-              key: r.key,
-              value: r.value,
-              timestamp: r.timestamp,
-            });
+          // Records past the end (a range's) are cut off: the last one under it is found without a bigint each.
+          let upTo = p.records.length;
+          if (c.end !== undefined && upTo > 0 && BigInt((p.records[upTo - 1] as RawRecord).offset) >= c.end) {
+            upTo = p.records.findIndex((r) => BigInt(r.offset) >= (c.end as bigint));
           }
+          for (let i = 0; i < upTo; i++) out.push(p.records[i] as RawRecord);
           // Past everything the response covered: control records and aborted transactions included.
           if (p.next > c.position) c.position = c.end !== undefined && p.next > c.end ? c.end : p.next;
           // Nothing committed left below the stable end (e.g. only markers): the range is done.

@@ -18,14 +18,21 @@ import { committedBatches } from "./read-committed";
 // for it, and an offset a transaction is still committing must not be read as if it were final.
 
 export interface FetchPartitionRequest {
+  /** The topic's name, which its records carry (the request itself names the topic by id). */
+  topic: string;
   topicId: string;
   partition: number;
   offset: bigint;
   maxBytes: number;
 }
 
-/** A committed record, in the shape the record pipeline takes (offset as text, as everywhere in Rhei's records). */
+/**
+ * A committed record, in the shape the record pipeline takes (offset as text, as everywhere in Rhei's records), with
+ * where it comes from: made once here and handed on as it is, since a history read makes a million of them.
+ */
 export interface RawRecord {
+  topic: string;
+  partition: number;
   offset: string;
   key: Buffer | null;
   value: Buffer | null;
@@ -49,6 +56,8 @@ export interface FetchedPartition {
 }
 
 const OUT_OF_RANGE = 1;
+/** Offsets below this, plus any delta within a batch, are exact as doubles. */
+const SAFE_OFFSET = BigInt(Number.MAX_SAFE_INTEGER) - (1n << 32n);
 
 type Fetchv17Response = Awaited<ReturnType<typeof fetchV17.api.async>>;
 
@@ -109,15 +118,25 @@ export class RawFetcher {
         if (!asked) continue;
         const { batches, next } = committedBatches(p.records ?? [], p.abortedTransactions, asked.offset);
         const records: RawRecord[] = [];
+        const topic = asked.topic;
+        const partition = p.partitionIndex;
         for (const { batch, from } of batches) {
+          // Numbers rather than a bigint sum per record, while offsets stay exact in a double (below 2^53).
+          const exact = batch.firstOffset < SAFE_OFFSET;
+          const firstOffset = Number(batch.firstOffset);
+          const firstTimestamp = Number(batch.firstTimestamp);
           for (let i = from; i < batch.records.length; i++) {
             const r = batch.records[i];
             if (!r) continue;
             records.push({
-              offset: (batch.firstOffset + BigInt(r.offsetDelta)).toString(),
+              topic,
+              partition,
+              offset: exact
+                ? String(firstOffset + r.offsetDelta)
+                : (batch.firstOffset + BigInt(r.offsetDelta)).toString(),
               key: r.key,
               value: r.value,
-              timestamp: Number(batch.firstTimestamp + r.timestampDelta),
+              timestamp: firstTimestamp + Number(r.timestampDelta),
             });
           }
         }

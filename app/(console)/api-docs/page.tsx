@@ -1,7 +1,7 @@
 import { FileJson } from "lucide-react";
 import type { Metadata } from "next";
 import { InlineCode } from "@/components/api-docs/inline-code";
-import { OperationView } from "@/components/api-docs/operation-view";
+import { OperationDetails } from "@/components/api-docs/operation-details";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -105,7 +105,13 @@ export default async function ApiDocsPage() {
                 {g.tag}
               </h2>
               {g.operations.map((op) => (
-                <OperationView key={op.operationId} op={op} />
+                <OperationDetails
+                  key={op.operationId}
+                  operationId={op.operationId}
+                  method={op.method}
+                  path={op.path}
+                  summary={op.summary}
+                />
               ))}
             </section>
           ))}

@@ -49,6 +49,7 @@ const FETCH_BYTES = 32 * 1024 * 1024;
 export async function readLatestCheckpoint(
   fetcher: RawFetcher,
   leader: Broker,
+  topic: string,
   topicId: string,
 ): Promise<{ value: Buffer; offset: bigint } | null> {
   let position = 0n;
@@ -57,7 +58,7 @@ export async function readLatestCheckpoint(
   for (;;) {
     const [fetched] = await fetcher.fetch(
       leader,
-      [{ topicId, partition: 0, offset: position, maxBytes: FETCH_BYTES }],
+      [{ topic, topicId, partition: 0, offset: position, maxBytes: FETCH_BYTES }],
       0,
     );
     if (!fetched) throw new Error("the state topic's partition 0 was not in the fetch response");

@@ -130,7 +130,7 @@ export class JoinTask {
       };
       const positions = new Map<string, bigint>();
       let join: IntervalJoin<JoinPayload> | undefined;
-      const stored = await readLatestCheckpoint(fetcher, stateLeader, stateLayout.id);
+      const stored = await readLatestCheckpoint(fetcher, stateLeader, o.plan.stateTopic, stateLayout.id);
       if (stored) {
         const checkpoint = decodeCheckpoint(stored.value);
         if (typeof checkpoint === "string") {
@@ -212,6 +212,7 @@ export class JoinTask {
             fetcher.fetch(
               leader,
               list.filter(wanted).map((p) => ({
+                topic: p.topic,
                 topicId: p.topicId,
                 partition: p.partition,
                 offset: positions.get(p.key) ?? 0n,

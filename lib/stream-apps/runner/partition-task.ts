@@ -75,7 +75,15 @@ export class PartitionTask {
       while (!this.stopping) {
         const [fetched] = await fetcher.fetch(
           o.leader,
-          [{ topicId: o.topicId, partition: o.partition, offset: position, maxBytes: o.maxBytes ?? 1_048_576 }],
+          [
+            {
+              topic: o.topic,
+              topicId: o.topicId,
+              partition: o.partition,
+              offset: position,
+              maxBytes: o.maxBytes ?? 1_048_576,
+            },
+          ],
           o.maxWaitMs ?? 500,
         );
         if (!fetched) continue;
