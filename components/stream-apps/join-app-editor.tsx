@@ -1,6 +1,5 @@
 "use client";
 import { FlaskConical, Plus, Save, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import { toast } from "sonner";
@@ -23,8 +22,7 @@ import {
 } from "@/lib/stream-apps/schemas";
 import type { JoinDraftTest } from "@/lib/stream-apps/test-join-draft";
 import { JoinTestResults } from "./join-test-results";
-
-type Saved = { id: string; href: string; warnings: string[] };
+import { type SavedApp, useAppSaved } from "./use-app-saved";
 
 /**
  * Declaring a join: two or more inputs (each a filter-language query over your or granted systems), the tolerance
@@ -45,19 +43,14 @@ export function JoinAppEditor({
   systems: { id: string; name: string }[];
   check: (input: JoinDraftInput) => Promise<ActionResult<JoinDraftCheck>>;
   test: (input: TestJoinDraftInput) => Promise<ActionResult<JoinDraftTest>>;
-  save: (values: JoinAppFormValues) => Promise<ActionResult<Saved>>;
+  save: (values: JoinAppFormValues) => Promise<ActionResult<SavedApp>>;
 }) {
-  const router = useRouter();
+  const onSaved = useAppSaved(mode, "Join app");
   const { form, submit } = useActionForm({
     schema: joinAppFormSchema,
     defaultValues: initial,
     action: (values) => save(values),
-    onSuccess: (d) => {
-      toast.success(mode === "create" ? "Join app created (stopped): deploy it to start" : "Saved as a new version");
-      for (const w of d.warnings) toast.warning(w);
-      router.push(d.href);
-      router.refresh();
-    },
+    onSuccess: onSaved,
   });
   const inputs = useFieldArray({ control: form.control, name: "spec.inputs" });
   const { errors, isSubmitting } = form.formState;

@@ -1,6 +1,5 @@
 "use client";
 import { FlaskConical, Save } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -16,6 +15,7 @@ import { APP_NAME_RULE, createStreamAppSchema, type DraftInput, type TestDraftIn
 import type { DraftTest } from "@/lib/stream-apps/test-stream-app-draft";
 import { QueryEditor } from "./query-editor";
 import { TestResults } from "./test-results";
+import { type SavedApp, useAppSaved } from "./use-app-saved";
 
 export interface EditorValues {
   name: string;
@@ -23,8 +23,6 @@ export interface EditorValues {
   targetSystemId: string;
   query: string;
 }
-
-type Saved = { id: string; href: string; warnings: string[] };
 
 /**
  * Writing a stream app: name (new apps only), target system, description and the query. The query is checked as you
@@ -45,20 +43,15 @@ export function StreamAppEditor({
   systems: { id: string; name: string }[];
   check: (input: DraftInput) => Promise<ActionResult<DraftCheck>>;
   test: (input: TestDraftInput) => Promise<ActionResult<DraftTest>>;
-  save: (values: EditorValues) => Promise<ActionResult<Saved>>;
+  save: (values: EditorValues) => Promise<ActionResult<SavedApp>>;
 }) {
-  const router = useRouter();
+  const onSaved = useAppSaved(mode, "Stream app");
   // In edit mode the name cannot change: any valid name satisfies the schema, and the server ignores it.
   const { form, submit } = useActionForm({
     schema: createStreamAppSchema,
     defaultValues: { ...initial, kind: "filter" },
     action: (values) => save({ ...values, query: values.query ?? "" }),
-    onSuccess: (d) => {
-      toast.success(mode === "create" ? "Stream app created (stopped): deploy it to start" : "Saved as a new version");
-      for (const w of d.warnings) toast.warning(w);
-      router.push(d.href);
-      router.refresh();
-    },
+    onSuccess: onSaved,
   });
   const { errors, isSubmitting } = form.formState;
   const query = form.watch("query") ?? "";

@@ -16,7 +16,8 @@ export interface PartitionCounters {
   updatedAt: Date;
 }
 
-export interface AppMetrics {
+/** What an app counts of the records it reads: per partition and round (the worker), or summed (the app's page). */
+export interface RecordCounts {
   recordsIn: number;
   recordsOut: number;
   filteredOut: number;
@@ -24,8 +25,11 @@ export interface AppMetrics {
   missingPath: number;
   typeMismatch: number;
   notFinite: number;
-  /** A join's records that came too late to be joined (counted, logged, not joined). */
+  /** A join's records behind their partition's watermark by more than the allowed lateness (counted, logged, not joined). */
   lateRecords: number;
+}
+
+export interface AppMetrics extends RecordCounts {
   /** Records behind the ends of the partitions it reads now (null: not known yet). */
   lag: number | null;
   lastRecordAt: Date | null;

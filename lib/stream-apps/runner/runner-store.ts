@@ -2,20 +2,12 @@ import "server-only";
 import { db } from "../../db/client";
 import { createLogger } from "../../log";
 import { APP_LOG_KEEP, type AppLogLevel } from "../app-log";
+import type { RecordCounts } from "../app-metrics";
 
 const log = createLogger("stream-apps");
 
-export interface PartitionDelta {
-  recordsIn: number;
-  recordsOut: number;
-  filteredOut: number;
-  decodeFailed: number;
-  missingPath: number;
-  typeMismatch: number;
-  notFinite: number;
-  /** A join's records behind their partition's watermark by more than the allowed lateness. */
-  lateRecords: number;
-}
+/** What a partition's round adds to its counters. */
+export type PartitionDelta = RecordCounts;
 
 interface PartitionState extends PartitionDelta {
   appId: string;
