@@ -213,6 +213,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
         fromBeginningTopics: added,
         // A member that crashed without leaving (a dropped SASL session) is replaced after this, not after 30 s.
         sessionTimeoutMs: 10_000,
+        selfRestart: false,
       });
     } catch (error) {
       log.warn("the alarm evaluator cannot join its group yet; retrying", { error: (error as Error).message });

@@ -38,6 +38,11 @@ export interface GroupConsumerOptions {
   fromBeginningTopics?: readonly string[];
   /** Start every partition at the first record at or after this time (epoch ms) instead of the committed position. */
   fromTimeMs?: number;
+  /**
+   * Whether kafkajs restarts the member itself after a retriable crash (default). Callers that restart it themselves
+   * on onCrash say false: a self-restart pending when they disconnect would join the group again as a zombie.
+   */
+  selfRestart?: boolean;
   sessionTimeoutMs?: number;
 }
 
@@ -53,6 +58,11 @@ export interface GroupConsumerEvents {
  * when the caller says so (the SDK commits what it delivered, not what it fetched).
  */
 export class GroupConsumer {
+  /** Set by disconnect(): from then on this member must not hold partitions, whatever kafkajs does. */
+  private retired = false;
+  /** kafkajs' run(), which resolves once the member has joined (or crashed trying). */
+  private started: Promise<void> | undefined;
+
   private constructor(
     private readonly consumer: Consumer,
     private readonly config: KafkaConnectionConfig,
@@ -66,6 +76,9 @@ export class GroupConsumer {
       // A fetch waits this long for new records; stopping waits for the fetch in flight, so keep it short.
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
+      ...(options.selfRestart === false
+        ? { retry: { retries: config.retries ?? 5, initialRetryTime: 300, restartOnFailure: async () => false } }
+        : {}),
     });
     try {
       await consumer.connect();
@@ -87,9 +100,17 @@ export class GroupConsumer {
     const seeks =
       this.options.fromTimeMs === undefined ? undefined : await this.offsetsForTime(this.options.fromTimeMs);
     c.on(c.events.CRASH, (event) => {
-      if (!event.payload.restart) events.onCrash(event.payload.error);
+      if (!event.payload.restart && !this.retired) events.onCrash(event.payload.error);
     });
     c.on(c.events.GROUP_JOIN, (event) => {
+      // kafkajs can still join after disconnect(): a disconnect during a join (kafkajs #1074), or its own restart
+      // after a crash that was pending when we disconnected. Such a zombie would hold partitions nobody reads (seen:
+      // six members of one console process in the evaluator's group, alarms never raised): leave again, now.
+      if (this.retired) {
+        // After the join returns: kafkajs' stop() does nothing until the member counts as running.
+        setTimeout(() => void c.disconnect().catch(() => undefined), 100);
+        return;
+      }
       const assignment = event.payload.memberAssignment;
       // Applied inside the join, before the first fetch, so no record from the committed position slips out first.
       if (seeks) {
@@ -103,7 +124,7 @@ export class GroupConsumer {
       events.onAssignment?.(assignment);
     });
     try {
-      await c.run({
+      this.started = c.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         eachBatch: async (payload: EachBatchPayload) => {
@@ -113,12 +134,13 @@ export class GroupConsumer {
             { topic: batch.topic, partition: batch.partition, messages: batch.messages },
             {
               heartbeat: () => payload.heartbeat(),
-              isActive: () => payload.isRunning() && !payload.isStale(),
+              isActive: () => !this.retired && payload.isRunning() && !payload.isStale(),
               markFetched: (offset) => payload.resolveOffset(offset),
             },
           );
         },
       });
+      await this.started;
     } catch (error) {
       throw toKafkaError(error, `consuming ${this.options.topics.join(", ")}`);
     }
@@ -142,7 +164,22 @@ export class GroupConsumer {
     }
   }
 
+  /**
+   * Leaves the group and closes. A member still joining is let finish first (bounded): kafkajs' stop() does nothing
+   * before the join completes, and the member would then join and keep its partitions, unread (kafkajs #1074).
+   */
   async disconnect(): Promise<void> {
+    this.retired = true;
+    if (this.started) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.started.catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 60_000);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
     await this.consumer.disconnect();
   }
 

@@ -249,7 +249,7 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       return;
     }
     try {
-      consumer = await GroupConsumer.connect(kafka, { groupId, topics, fromBeginning: true });
+      consumer = await GroupConsumer.connect(kafka, { groupId, topics, fromBeginning: true, selfRestart: false });
     } catch (error) {
       log.warn("the rollup job cannot join its group yet (is its principal provisioned?); retrying", {
         error: (error as Error).message,
