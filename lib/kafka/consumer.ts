@@ -175,7 +175,7 @@ export class GroupConsumer {
       await Promise.race([
         this.started.catch(() => undefined),
         new Promise((resolve) => {
-          timer = setTimeout(resolve, 60_000);
+          timer = setTimeout(resolve, 20_000);
         }),
       ]);
       clearTimeout(timer);
