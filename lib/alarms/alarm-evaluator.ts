@@ -166,7 +166,7 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
         .sort()
         .join("\n");
       const settled =
-        (!starting && consumer === undefined) ||
+        (!starting && restarting === 0 && consumer === undefined) ||
         (joinedAt > 0 ? Date.now() - joinedAt >= REJOIN_AFTER_MS : Date.now() - joiningSince >= 3 * REJOIN_AFTER_MS);
       if (now !== following && settled) scheduleRestart(0);
     })().catch(() => undefined);
@@ -265,13 +265,30 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
       });
   };
 
-  const restart = async () => {
+  // One restart at a time: leaving waits for a join in progress, and a second restart meanwhile would start a member
+  // whose reference the first then overwrites, leaking it (it would hold partitions nobody reads).
+  let restarts = Promise.resolve();
+  let restarting = 0;
+  const restart = () => {
     restartTimer = undefined;
-    joinedAt = 0;
-    const old = consumer;
-    consumer = undefined;
-    await old?.disconnect().catch(() => undefined);
-    if (!stopped) await start();
+    restarting++;
+    restarts = restarts
+      .then(async () => {
+        try {
+          joinedAt = 0;
+          const old = consumer;
+          consumer = undefined;
+          await old?.disconnect().catch(() => undefined);
+          if (!stopped) await start();
+        } finally {
+          restarting--;
+        }
+      })
+      .catch((error: unknown) => {
+        log.warn("the alarm evaluator could not restart; it tries again", { error: (error as Error).message });
+        scheduleRestart(5000);
+      });
+    return restarts;
   };
   const scheduleRestart = (delayMs: number) => {
     if (stopped || restartTimer) return;

@@ -284,12 +284,23 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       });
   };
 
-  const restart = async () => {
+  // One restart at a time: leaving waits for a join in progress, and a second restart meanwhile would start a member
+  // whose reference the first then overwrites, leaking it (it would hold partitions nobody reads).
+  let restarts = Promise.resolve();
+  const restart = () => {
     restartTimer = undefined;
-    const old = consumer;
-    consumer = undefined;
-    await old?.disconnect().catch(() => undefined);
-    if (!stopped) await connect();
+    restarts = restarts
+      .then(async () => {
+        const old = consumer;
+        consumer = undefined;
+        await old?.disconnect().catch(() => undefined);
+        if (!stopped) await connect();
+      })
+      .catch((error: unknown) => {
+        log.warn("the rollup job could not restart; it tries again", { error: (error as Error).message });
+        scheduleRestart(5000);
+      });
+    return restarts;
   };
   const scheduleRestart = (delayMs: number) => {
     if (stopped || restartTimer) return;
