@@ -8,6 +8,7 @@ import { KafkaAdmin } from "../kafka/admin";
 import { consoleKafkaConfig } from "../kafka/console-connection";
 import { GroupConsumer } from "../kafka/consumer";
 import { createLogger } from "../log";
+import { oneAtATime } from "../one-at-a-time";
 import { RejectionOutbox } from "../rejected-records/rejection-outbox";
 import { RecordPipeline } from "../sdk/record-pipeline";
 import type { RheiRecord } from "../sdk/rhei-record";
@@ -267,28 +268,25 @@ export function startAlarmEvaluator(options: { periodMs?: number } = {}) {
 
   // One restart at a time: leaving waits for a join in progress, and a second restart meanwhile would start a member
   // whose reference the first then overwrites, leaking it (it would hold partitions nobody reads).
-  let restarts = Promise.resolve();
+  const inTurn = oneAtATime((error) => {
+    log.warn("the alarm evaluator could not restart; it tries again", { error: (error as Error).message });
+    scheduleRestart(5000);
+  });
   let restarting = 0;
   const restart = () => {
     restartTimer = undefined;
     restarting++;
-    restarts = restarts
-      .then(async () => {
-        try {
-          joinedAt = 0;
-          const old = consumer;
-          consumer = undefined;
-          await old?.disconnect().catch(() => undefined);
-          if (!stopped) await start();
-        } finally {
-          restarting--;
-        }
-      })
-      .catch((error: unknown) => {
-        log.warn("the alarm evaluator could not restart; it tries again", { error: (error as Error).message });
-        scheduleRestart(5000);
-      });
-    return restarts;
+    return inTurn(async () => {
+      try {
+        joinedAt = 0;
+        const old = consumer;
+        consumer = undefined;
+        await old?.disconnect().catch(() => undefined);
+        if (!stopped) await start();
+      } finally {
+        restarting--;
+      }
+    });
   };
   const scheduleRestart = (delayMs: number) => {
     if (stopped || restartTimer) return;

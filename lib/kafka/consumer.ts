@@ -1,7 +1,7 @@
 import type { Consumer, EachBatchPayload } from "kafkajs";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { toKafkaError } from "./errors";
-import { createKafkajs } from "./kafkajs-client";
+import { createKafkajs, kafkajsRetry } from "./kafkajs-client";
 
 export interface FetchedMessage {
   offset: string;
@@ -77,7 +77,7 @@ export class GroupConsumer {
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
       ...(options.selfRestart === false
-        ? { retry: { retries: config.retries ?? 5, initialRetryTime: 300, restartOnFailure: async () => false } }
+        ? { retry: { ...kafkajsRetry(config), restartOnFailure: async () => false } }
         : {}),
     });
     try {

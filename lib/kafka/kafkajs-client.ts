@@ -28,7 +28,7 @@ export function createKafkajs(config: KafkaConnectionConfig): Kafka {
       : undefined,
     connectionTimeout: config.connectionTimeoutMs ?? 5000,
     requestTimeout: config.requestTimeoutMs ?? 30000,
-    retry: { retries: config.retries ?? 5, initialRetryTime: 300, maxRetryTime: 5000 },
+    retry: kafkajsRetry(config),
     // Brokers end a SASL session after connections.max.reauth.ms (so a rotated secret stops open connections);
     // kafkajs authenticates again this long before the session ends. With a session shorter than this threshold
     // kafkajs would re-authenticate before every request, which brokers refuse (ILLEGAL_SASL_STATE): kafkajs'
@@ -37,4 +37,9 @@ export function createKafkajs(config: KafkaConnectionConfig): Kafka {
     logLevel: logLevel.WARN,
     logCreator,
   });
+}
+
+/** How kafkajs retries for Rhei: the client's setting, and a consumer's that adds to it. */
+export function kafkajsRetry(config: KafkaConnectionConfig) {
+  return { retries: config.retries ?? 5, initialRetryTime: 300, maxRetryTime: 5000 };
 }

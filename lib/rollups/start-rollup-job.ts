@@ -11,6 +11,7 @@ import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { type BatchContext, type FetchedBatch, GroupConsumer } from "../kafka/consumer";
 import { PartitionReader } from "../kafka/partition-reader";
 import { createLogger } from "../log";
+import { oneAtATime } from "../one-at-a-time";
 import { RejectionOutbox } from "../rejected-records/rejection-outbox";
 import { RecordPipeline } from "../sdk/record-pipeline";
 import { ROLLUP_PRINCIPAL } from "../topology/principals";
@@ -286,21 +287,18 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
 
   // One restart at a time: leaving waits for a join in progress, and a second restart meanwhile would start a member
   // whose reference the first then overwrites, leaking it (it would hold partitions nobody reads).
-  let restarts = Promise.resolve();
+  const inTurn = oneAtATime((error) => {
+    log.warn("the rollup job could not restart; it tries again", { error: (error as Error).message });
+    scheduleRestart(5000);
+  });
   const restart = () => {
     restartTimer = undefined;
-    restarts = restarts
-      .then(async () => {
-        const old = consumer;
-        consumer = undefined;
-        await old?.disconnect().catch(() => undefined);
-        if (!stopped) await connect();
-      })
-      .catch((error: unknown) => {
-        log.warn("the rollup job could not restart; it tries again", { error: (error as Error).message });
-        scheduleRestart(5000);
-      });
-    return restarts;
+    return inTurn(async () => {
+      const old = consumer;
+      consumer = undefined;
+      await old?.disconnect().catch(() => undefined);
+      if (!stopped) await connect();
+    });
   };
   const scheduleRestart = (delayMs: number) => {
     if (stopped || restartTimer) return;
