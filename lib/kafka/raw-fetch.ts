@@ -1,15 +1,18 @@
 import {
   type Broker,
   ConnectionPool,
+  createAPI,
   FetchIsolationLevels,
   fetchV17,
   offsetFetchV9,
+  type Reader,
   ResponseError,
 } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
 import { committedBatches } from "./read-committed";
+import { decodeRecordBatches } from "./record-batches";
 
 // One Fetch request, read_committed, sent on connections of our own: @platformatic/kafka's Consumer.fetch() would
 // filter aborted transactions wrongly on the way back (see read-committed.ts), so its low-level Fetch v17 request
@@ -56,10 +59,73 @@ export interface FetchedPartition {
 }
 
 const OUT_OF_RANGE = 1;
-/** Offsets below this, plus any delta within a batch, are exact as doubles. */
-const SAFE_OFFSET = BigInt(Number.MAX_SAFE_INTEGER) - (1n << 32n);
 
-type Fetchv17Response = Awaited<ReturnType<typeof fetchV17.api.async>>;
+interface FetchResponsePartition {
+  partitionIndex: number;
+  errorCode: number;
+  highWatermark: bigint;
+  lastStableOffset: bigint;
+  logStartOffset: bigint;
+  abortedTransactions: { producerId: bigint; firstOffset: bigint }[];
+  /** The partition's record batches as one contiguous buffer, decoded by decodeRecordBatches. */
+  records: Buffer | undefined;
+}
+
+interface FetchResponse {
+  errorCode: number;
+  responses: { topicId: string; partitions: FetchResponsePartition[] }[];
+}
+
+/**
+ * Fetch v17's response (the layout in @platformatic/kafka's fetch-v17.js), with each partition's records kept as
+ * one buffer: the library's own parser decodes them record by record at a cost that dominated history reads
+ * (record-batches.ts says why), and only the caller knows the topic's name and the position records start at.
+ */
+function parseFetchResponse(_correlationId: number, apiKey: number, apiVersion: number, reader: Reader): FetchResponse {
+  const errors: [string, [number, null]][] = [];
+  reader.readInt32(); // throttle time
+  const errorCode = reader.readInt16();
+  if (errorCode !== 0) errors.push(["", [errorCode, null]]);
+  reader.readInt32(); // session id
+  const responses = reader.readArray((r, i) => ({
+    topicId: r.readUUID(),
+    partitions: r.readArray((r, j): FetchResponsePartition => {
+      const partitionIndex = r.readInt32();
+      const partitionError = r.readInt16();
+      const highWatermark = r.readInt64();
+      const lastStableOffset = r.readInt64();
+      const logStartOffset = r.readInt64();
+      const abortedTransactions = r.readArray((r) => ({ producerId: r.readInt64(), firstOffset: r.readInt64() }));
+      r.readInt32(); // preferred read replica
+      if (partitionError !== 0) errors.push([`/responses/${i}/partitions/${j}`, [partitionError, null]]);
+      const size = r.readUnsignedVarInt() - 1; // COMPACT_RECORDS: length + 1
+      let records: Buffer | undefined;
+      if (size > 0) {
+        records = r.buffer.slice(r.position, r.position + size); // one copy when it spans socket chunks
+        r.skip(size);
+      }
+      return {
+        partitionIndex,
+        errorCode: partitionError,
+        highWatermark,
+        lastStableOffset,
+        logStartOffset,
+        abortedTransactions,
+        records,
+      };
+    }),
+  }));
+  const response: FetchResponse = { errorCode, responses };
+  if (errors.length > 0) throw new ResponseError(apiKey, apiVersion, Object.fromEntries(errors), response);
+  return response;
+}
+
+const fetchCommitted = createAPI<Parameters<typeof fetchV17.createRequest>, FetchResponse>(
+  1,
+  17,
+  fetchV17.createRequest,
+  parseFetchResponse,
+);
 
 export class RawFetcher {
   private readonly pool: ConnectionPool;
@@ -86,10 +152,10 @@ export class RawFetcher {
       })),
     }));
     const maxBytes = partitions.reduce((n, p) => n + p.maxBytes, 0);
-    let response: Fetchv17Response;
+    let response: FetchResponse;
     try {
       const connection = await this.pool.get(broker);
-      response = await fetchV17.api.async(
+      response = await fetchCommitted.async(
         connection,
         maxWaitMs,
         1,
@@ -104,7 +170,7 @@ export class RawFetcher {
     } catch (error) {
       // An offset out of range (retention moved the start) comes with the response: the caller handles it per
       // partition. Any other error (no rights, no leader) fails the fetch.
-      const partial = error instanceof ResponseError ? (error as { response?: Fetchv17Response }).response : undefined;
+      const partial = error instanceof ResponseError ? (error as { response?: FetchResponse }).response : undefined;
       const onlyOutOfRange =
         partial?.errorCode === 0 &&
         partial.responses.every((t) => t.partitions.every((p) => p.errorCode === 0 || p.errorCode === OUT_OF_RANGE));
@@ -116,30 +182,11 @@ export class RawFetcher {
       for (const p of t.partitions) {
         const asked = byTopic.get(t.topicId)?.find((r) => r.partition === p.partitionIndex);
         if (!asked) continue;
-        const { batches, next } = committedBatches(p.records ?? [], p.abortedTransactions, asked.offset);
+        const decoded = p.records ? decodeRecordBatches(p.records, asked.topic, p.partitionIndex, asked.offset) : [];
+        const { batches, next } = committedBatches(decoded, p.abortedTransactions, asked.offset);
+        // Records below the position were never made (decodeRecordBatches), so each kept batch is taken whole.
         const records: RawRecord[] = [];
-        const topic = asked.topic;
-        const partition = p.partitionIndex;
-        for (const { batch, from } of batches) {
-          // Numbers rather than a bigint sum per record, while offsets stay exact in a double (below 2^53).
-          const exact = batch.firstOffset < SAFE_OFFSET;
-          const firstOffset = Number(batch.firstOffset);
-          const firstTimestamp = Number(batch.firstTimestamp);
-          for (let i = from; i < batch.records.length; i++) {
-            const r = batch.records[i];
-            if (!r) continue;
-            records.push({
-              topic,
-              partition,
-              offset: exact
-                ? String(firstOffset + r.offsetDelta)
-                : (batch.firstOffset + BigInt(r.offsetDelta)).toString(),
-              key: r.key,
-              value: r.value,
-              timestamp: firstTimestamp + Number(r.timestampDelta),
-            });
-          }
-        }
+        for (const { batch } of batches) for (const r of batch.records) records.push(r);
         out.push({
           topicId: t.topicId,
           partition: p.partitionIndex,
