@@ -117,6 +117,15 @@ export class GroupMembership {
     }
   }
 
+  /** Commits the group's next offsets of partitions this member holds (the current generation's member only). */
+  async commit(offsets: { topic: string; partition: number; offset: bigint }[]): Promise<void> {
+    try {
+      await this.consumer.commit({ offsets: offsets.map((o) => ({ ...o, leaderEpoch: -1 })) });
+    } catch (error) {
+      throw toKafkaError(error, `committing the offsets of group ${this.groupId}`);
+    }
+  }
+
   /** Leaves the group (its partitions move to the other members at once) and closes the connections. */
   async leave(): Promise<void> {
     if (this.closed) return;

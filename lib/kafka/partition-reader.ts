@@ -1,4 +1,5 @@
 import { type Broker, Consumer, FetchIsolationLevels } from "@platformatic/kafka";
+import { createLogger } from "../log";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, kafkaErrorKind, toKafkaError } from "./errors";
 import { platformaticConnectionOptions } from "./platformatic-client";
@@ -38,6 +39,7 @@ interface Cursor extends PartitionPosition {
   leader: number;
 }
 
+const log = createLogger("kafka");
 const OFFSET_OUT_OF_RANGE = 1;
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
@@ -177,6 +179,15 @@ export class PartitionReader {
     return added;
   }
 
+  /**
+   * Moves a partition to `offset`. Its cursor is replaced, not changed, so a fetch in flight (which started from the
+   * old position) drops its records for it instead of moving it on.
+   */
+  seek(topic: string, partition: number, offset: bigint): void {
+    const c = this.cursors.get(key(topic, partition));
+    if (c) this.cursors.set(key(topic, partition), { ...c, position: offset });
+  }
+
   remove(topic: string): void {
     for (const [k, c] of this.cursors) if (c.topic === topic) this.cursors.delete(k);
   }
@@ -216,6 +227,7 @@ export class PartitionReader {
     const byLeader = new Map<number, Cursor[]>();
     for (const c of active) byLeader.set(c.leader, [...(byLeader.get(c.leader) ?? []), c]);
     const out: FetchedRecord[] = [];
+    const outOfRange: Cursor[] = [];
     await Promise.all(
       [...byLeader].map(async ([leader, group]) => {
         const broker = this.brokers.get(leader);
@@ -237,8 +249,8 @@ export class PartitionReader {
           if (!c || this.cursors.get(key(c.topic, c.partition)) !== c) continue;
           c.highWatermark = p.highWatermark;
           c.logStart = p.logStartOffset;
-          if (p.errorCode === OFFSET_OUT_OF_RANGE && c.position < p.logStartOffset) {
-            c.position = p.logStartOffset; // retention removed what we wanted: go on from what is left
+          if (p.errorCode === OFFSET_OUT_OF_RANGE) {
+            outOfRange.push(c); // the response says nothing of where the log is (-1s): asked below
             continue;
           }
           if (p.errorCode !== 0) {
@@ -257,7 +269,34 @@ export class PartitionReader {
         }
       }),
     );
+    if (outOfRange.length > 0) await this.bringIntoRange(outOfRange);
     return out;
+  }
+
+  /**
+   * Positions outside their partition's log: below its start, retention removed what they wanted (go on from what is
+   * left); past its end, the topic was deleted and made again, or the broker lost records (go on from the end).
+   */
+  private async bringIntoRange(cursors: Cursor[]): Promise<void> {
+    const topics = [...new Set(cursors.map((c) => c.topic))];
+    const [starts, ends] = await Promise.all([this.offsetsFor(topics, "earliest"), this.offsetsFor(topics, "latest")]);
+    for (const c of cursors) {
+      if (this.cursors.get(key(c.topic, c.partition)) !== c) continue; // sought or removed meanwhile
+      const start = starts.get(c.topic)?.[c.partition] ?? 0n;
+      const end = ends.get(c.topic)?.[c.partition] ?? start;
+      c.logStart = start;
+      c.highWatermark = end;
+      if (c.position < start) c.position = start;
+      else if (c.position > end) {
+        log.warn("a read position is past the end of its partition; reading on from the end", {
+          topic: c.topic,
+          partition: c.partition,
+          position: String(c.position),
+          end: String(end),
+        });
+        c.position = end;
+      }
+    }
   }
 
   async close(): Promise<void> {

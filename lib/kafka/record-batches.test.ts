@@ -33,7 +33,8 @@ const message = fc.record({
 /** One batch as the library encodes it, its base offset set as the broker would. */
 function encode(messages: Message[], firstOffset: bigint, compression: keyof typeof compressionsAlgorithms = "none") {
   const batch = createRecordsBatch(
-    messages.map((m) => ({ ...m, topic: "t" })),
+    // The library's type has no null value, but its encoder writes null as a null value (a tombstone), as Kafka does.
+    messages.map((m) => ({ ...m, topic: "t" })) as unknown as Parameters<typeof createRecordsBatch>[0],
     { compression },
   ).buffer;
   batch.writeBigInt64BE(firstOffset, 0);

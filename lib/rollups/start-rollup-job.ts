@@ -8,8 +8,8 @@ import { readPositions } from "../history/read-rollup-positions";
 import { numericValue } from "../history/trace-datastream";
 import { arrivalOf } from "../history/watermark-merge";
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
-import { type BatchContext, type FetchedBatch, GroupConsumer } from "../kafka/consumer";
-import { PartitionReader } from "../kafka/partition-reader";
+import { GroupMembership, type PartitionRef } from "../kafka/group-membership";
+import { type FetchedRecord, PartitionReader } from "../kafka/partition-reader";
 import { createLogger } from "../log";
 import { oneAtATime } from "../one-at-a-time";
 import { RejectionOutbox } from "../rejected-records/rejection-outbox";
@@ -49,11 +49,13 @@ export interface RollupJob {
 class PositionConflict extends Error {}
 
 /**
- * The rollup job: reads every system's `.int` as the consumer group `rhei-rollups` (its own principal, read-only
- * ACLs, provisioned by the reconciler), decodes each batch through the record pipeline, applies the lateness rule as
- * history's raw reads do, and adds first/last/min/max/count/sum per datastream per second, minute and hour to
- * PostgreSQL in one transaction with the partition's new position (compare-and-set), so every record is counted
- * exactly once whatever crashes, rebalances or rebuilds happen. Kafka's committed offsets follow, for lag only.
+ * The rollup job: reads every system's `.int` as a member of the consumer group `rhei-rollups` (its own principal,
+ * read-only ACLs, provisioned by the reconciler), decodes each fetch through the record pipeline, applies the
+ * lateness rule as history's raw reads do, and adds first/last/min/max/count/sum per datastream per second, minute
+ * and hour to PostgreSQL in one transaction with the partition's new position (compare-and-set), so every record is
+ * counted exactly once whatever crashes, rebalances or rebuilds happen. The group only hands out partitions; they
+ * are read from the positions PostgreSQL holds with history's own fetcher (a consumer library's fetch decoded at half
+ * the speed: bench/README.md). Kafka's committed offsets follow, for lag only.
  */
 export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
   const kafka = options.kafka ?? rollupKafkaConfig();
@@ -73,7 +75,14 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
   const positions = new Map<string, StoredPosition | null>();
   const datastreamIds = new Map<string, string | null>();
   const systemIds = new Map<string, string>();
-  let consumer: GroupConsumer | undefined;
+  let membership: GroupMembership | undefined;
+  let assigned: PartitionRef[] = [];
+  let reading: { stop: AbortController; done: Promise<void> } | undefined;
+  let reader: PartitionReader | undefined;
+  // Per partition (topic#partition), the last fetch issued before it was sought: records of that fetch and earlier
+  // ones come from the old position and are left alone.
+  const soughtAt = new Map<string, number>();
+  let fetchesIssued = 0;
   let stopped = true;
   let following = "";
   let restartTimer: NodeJS.Timeout | undefined;
@@ -94,11 +103,11 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
   };
 
   const logStartOf = async (topic: string, partition: number): Promise<bigint> => {
-    const reader = PartitionReader.open(kafka);
+    const probe = PartitionReader.open(kafka);
     try {
-      return (await reader.offsetsFor([topic], "earliest")).get(topic)?.[partition] ?? 0n;
+      return (await probe.offsetsFor([topic], "earliest")).get(topic)?.[partition] ?? 0n;
     } finally {
-      await reader.close();
+      await probe.close();
     }
   };
 
@@ -111,50 +120,39 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
     return found;
   };
 
-  const handle = async (batch: FetchedBatch, context: BatchContext) => {
-    if (!context.isActive() || batch.messages.length === 0 || !consumer) return;
-    const c = consumer;
-    const systemId = systemIds.get(batch.topic);
+  const seek = (topic: string, partition: number, offset: bigint) => {
+    soughtAt.set(`${topic}#${partition}`, fetchesIssued);
+    reader?.seek(topic, partition, offset);
+  };
+
+  /** One partition's records of one fetch, in offset order, rolled up in one transaction with its new position. */
+  const rollUp = async (topic: string, partition: number, fetched: FetchedRecord[], member: GroupMembership) => {
+    const systemId = systemIds.get(topic);
     if (!systemId) return;
-    const { topic, partition } = batch;
     const key = `${systemId}#${partition}`;
     const stored = await storedPosition(systemId, partition);
-    const first = BigInt((batch.messages[0] as { offset: string }).offset);
-    // Where this partition goes on: its stored position, or (none yet) the start of the log. A batch from further on
-    // (Kafka's committed offset ran ahead of PostgreSQL's, e.g. after a rebuild) sends the reader back there, unless
-    // retention deleted those records meanwhile; one from before it is partly counted already.
-    let from = stored?.next;
-    if (from === undefined || first > from) {
-      const logStart = await logStartOf(topic, partition);
-      const target = from === undefined || from < logStart ? logStart : from;
-      if (first > target) {
-        c.seek(topic, partition, String(target));
-        return;
-      }
-      from = target;
-    }
-    const start = from;
-    const messages = first >= start ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) >= start);
-    if (messages.length === 0) {
-      // All counted already (a batch fetched again after a seek): go on from the stored position, not this batch.
-      c.seek(topic, partition, String(start));
-      return;
-    }
+    // Reading starts at the stored position, so records begin there (or further on, where those in between are gone:
+    // retention, transaction markers). Records before it are counted already.
+    const start = stored?.next;
+    const messages =
+      start === undefined || BigInt((fetched[0] as FetchedRecord).offset) >= start
+        ? fetched
+        : fetched.filter((m) => BigInt(m.offset) >= start);
+    if (messages.length === 0) return;
     // The lateness rule, as raw reads apply it: each message against the largest broker time before it (kept in
     // arrays beside the messages; the pipeline keeps their order, so a record finds its message by offset).
     let maxTs = stored?.maxBrokerTs ?? Number.NEGATIVE_INFINITY;
     const ts: number[] = [];
     const before: number[] = [];
     for (const m of messages) {
-      const t = Number(m.timestamp);
-      ts.push(t);
+      ts.push(m.timestamp);
       before.push(maxTs);
-      if (t > maxTs) maxTs = t;
+      if (m.timestamp > maxTs) maxTs = m.timestamp;
     }
     const cells = new RollupCells();
     let at = 0;
     for (const r of await pipeline.process(topic, partition, messages)) {
-      while (at < messages.length && (messages[at] as { offset: string }).offset !== r.offset) at++;
+      while (at < messages.length && (messages[at] as FetchedRecord).offset !== r.offset) at++;
       const id = await datastreamIdOf(r.datastream.fullName);
       if (!id) continue;
       const time = Date.parse(r.phenomenonTime);
@@ -168,9 +166,8 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
         stats.late++;
       }
     }
-    const last = messages.at(-1) as { offset: string };
+    const last = messages.at(-1) as FetchedRecord;
     const next: StoredPosition = { next: BigInt(last.offset) + 1n, maxBrokerTs: maxTs };
-    await context.heartbeat().catch(() => undefined);
     try {
       await db.$transaction(
         async (tx) => {
@@ -185,36 +182,96 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       stats.conflicts++;
       positions.delete(key);
       const now = await storedPosition(systemId, partition);
-      c.seek(topic, partition, String(now?.next ?? (await logStartOf(topic, partition))));
+      seek(topic, partition, now?.next ?? (await logStartOf(topic, partition)));
       return;
     }
     positions.set(key, next);
     stats.messages += messages.length;
     stats.batches++;
-    if (!context.isActive()) return;
-    context.markFetched(last.offset);
-    // Not awaited: the group's offsets only show lag (PostgreSQL holds the position), so no batch waits for them.
-    void c.commit([{ topic, partition, offset: String(next.next) }]).catch((error: unknown) => {
+    // Not awaited: the group's offsets only show lag (PostgreSQL holds the position), so no fetch waits for them.
+    void member.commit([{ topic, partition, offset: next.next }]).catch((error: unknown) => {
       log.debug("could not commit the group's offset (lag only; PostgreSQL holds the position)", { error });
     });
   };
 
-  const seekToStored = async (assignment: Record<string, number[]>) => {
-    for (const [topic, partitions] of Object.entries(assignment)) {
-      const systemId = systemIds.get(topic);
-      if (!systemId || !consumer) continue;
-      const stored = await readPositions(db, [systemId]);
-      for (const partition of partitions) {
-        const at = stored.get(`${systemId}#${partition}`)?.next ?? (await logStartOf(topic, partition));
-        consumer?.seek(topic, partition, String(at));
+  /** Reads this member's partitions from their stored positions until told to stop (a new assignment, a restart). */
+  const readAssigned = async (parts: PartitionRef[], member: GroupMembership, signal: AbortSignal) => {
+    const r = PartitionReader.open(kafka);
+    reader = r;
+    positions.clear();
+    soughtAt.clear();
+    let next: Promise<{ id: number; records: FetchedRecord[] }> | undefined;
+    try {
+      const topics = [...new Set(parts.map((p) => p.topic))].filter((t) => systemIds.has(t));
+      const mine = new Set(parts.map((p) => `${p.topic}#${p.partition}`));
+      const stored = await readPositions(db, [...new Set(topics.map((t) => systemIds.get(t) as string))]);
+      await r.add(topics, (topic, partition) => {
+        const at = stored.get(`${systemIds.get(topic)}#${partition}`)?.next;
+        return at === undefined ? "earliest" : { offset: at };
+      });
+      markReady();
+      if (mine.size === 0) return;
+      const fetchMine = () => {
+        const id = ++fetchesIssued;
+        return r
+          .fetch({
+            maxWaitMs: 1000,
+            // One transaction per partition and fetch: larger fetches catch up faster (4 MiB: ~17,000 records).
+            maxBytesPerPartition: 4 << 20,
+            only: (topic, partition) => mine.has(`${topic}#${partition}`),
+          })
+          .then((records) => ({ id, records }));
+      };
+      // One fetch ahead: the next is on its way while this one is rolled up and written.
+      next = fetchMine();
+      while (!signal.aborted) {
+        const fetched = await (next ?? fetchMine());
+        next = signal.aborted ? undefined : fetchMine();
+        for (const run of partitionRuns(fetched.records)) {
+          if (signal.aborted) break;
+          const { topic, partition } = run[0] as FetchedRecord;
+          if ((soughtAt.get(`${topic}#${partition}`) ?? 0) >= fetched.id) continue;
+          await rollUp(topic, partition, run, member);
+        }
       }
+    } finally {
+      if (reader === r) reader = undefined;
+      await next?.catch(() => undefined);
+      await r.close();
     }
   };
+
+  const stopReading = async () => {
+    const current = reading;
+    reading = undefined;
+    current?.stop.abort();
+    await current?.done;
+  };
+
+  // One change of reading at a time (a new assignment, a restart), in order.
+  const readingInTurn = oneAtATime((error) => {
+    log.warn("the rollup job could not switch its partitions; it rejoins", { error: (error as Error).message });
+    scheduleRestart(5000);
+  });
+  const readAssignment = () =>
+    readingInTurn(async () => {
+      await stopReading();
+      const member = membership;
+      if (!member || stopped) return;
+      const stop = new AbortController();
+      reading = {
+        stop,
+        done: readAssigned(assigned, member, stop.signal).catch((error: unknown) => {
+          log.warn("the rollup job stopped reading; restarting", { error: (error as Error).message });
+          scheduleRestart(5000);
+        }),
+      };
+    });
 
   // A rebuild deletes positions while partitions may sit idle at their end: rewind those to the start of the log.
   const checkPositions = async () => {
     const held = [...positions].filter(([, p]) => p !== null).map(([key]) => key);
-    if (held.length === 0 || !consumer) return;
+    if (held.length === 0 || !reader) return;
     const systems = [...new Set(held.map((k) => k.split("#")[0] as string))];
     const stored = await readPositions(db, systems);
     for (const key of held) {
@@ -222,8 +279,8 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       const [systemId, partition] = key.split("#") as [string, string];
       const topic = [...systemIds].find(([, id]) => id === systemId)?.[0];
       positions.delete(key);
-      if (!topic || !consumer) continue;
-      consumer.seek(topic, Number(partition), String(await logStartOf(topic, Number(partition))));
+      if (!topic) continue;
+      seek(topic, Number(partition), await logStartOf(topic, Number(partition)));
       log.info("rollups of a partition were rebuilt; reading it again from the start", { topic, partition });
     }
   };
@@ -234,23 +291,38 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
     systemIds.clear();
     for (const s of systems) systemIds.set(systemTopics(s.name).int, s.id);
     let topics: string[];
-    const reader = PartitionReader.open(kafka);
+    const probe = PartitionReader.open(kafka);
     try {
-      topics = (await reader.existing([...systemIds.keys()])).sort();
+      topics = (await probe.existing([...systemIds.keys()])).sort();
     } catch (error) {
       log.warn("the rollup job cannot reach Kafka yet; retrying", { error: (error as Error).message });
       scheduleRestart(10_000);
       return;
     } finally {
-      await reader.close();
+      await probe.close();
     }
     following = topics.join("\n");
     if (topics.length === 0 || stopped) {
       markReady();
       return;
     }
+    assigned = [];
+    let member: GroupMembership;
     try {
-      consumer = await GroupConsumer.connect(kafka, { groupId, topics, fromBeginning: true, selfRestart: false });
+      member = await GroupMembership.join(kafka, {
+        groupId,
+        topics,
+        sessionTimeoutMs: 30_000,
+        // A rebalance may hand partitions to another process: read from the positions PostgreSQL holds then.
+        onAssignment: (parts) => {
+          assigned = parts;
+          if (membership) void readAssignment();
+        },
+        onError: (error) => {
+          log.warn("the rollup job lost its group membership; rejoining", { error: error.message });
+          scheduleRestart(5000);
+        },
+      });
     } catch (error) {
       log.warn("the rollup job cannot join its group yet (is its principal provisioned?); retrying", {
         error: (error as Error).message,
@@ -259,34 +331,21 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       return;
     }
     if (stopped) {
-      await consumer.disconnect().catch(() => undefined);
-      consumer = undefined;
+      await member.leave();
       return;
     }
-    positions.clear();
-    void consumer
-      .run(handle, {
-        onCrash: (error) => {
-          log.warn("the rollup job stopped; restarting", { error: error.message });
-          scheduleRestart(5000);
-        },
-        // A rebalance may hand partitions to another process: read their positions afresh, and start each partition
-        // where PostgreSQL says (Kafka's committed offset may be ahead of it after a rebuild, with nothing new to read).
-        onAssignment: (assignment) => {
-          positions.clear();
-          void seekToStored(assignment)
-            .catch((error: unknown) => log.warn("could not move to the stored positions", { error }))
-            .finally(markReady);
-        },
-      })
-      .catch((error: unknown) => {
-        log.warn("the rollup job failed; restarting", { error: (error as Error).message });
-        scheduleRestart(5000);
-      });
+    membership = member;
+    await readAssignment();
   };
 
-  // One restart at a time: leaving waits for a join in progress, and a second restart meanwhile would start a member
-  // whose reference the first then overwrites, leaking it (it would hold partitions nobody reads).
+  const leaveGroup = async () => {
+    const member = membership;
+    membership = undefined;
+    await readingInTurn(stopReading);
+    await member?.leave();
+  };
+
+  // One restart at a time: a second one while the first is still joining would leave a member behind.
   const inTurn = oneAtATime((error) => {
     log.warn("the rollup job could not restart; it tries again", { error: (error as Error).message });
     scheduleRestart(5000);
@@ -294,9 +353,7 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
   const restart = () => {
     restartTimer = undefined;
     return inTurn(async () => {
-      const old = consumer;
-      consumer = undefined;
-      await old?.disconnect().catch(() => undefined);
+      await leaveGroup();
       if (!stopped) await connect();
     });
   };
@@ -324,10 +381,8 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       topicsTimer = setInterval(() => {
         void (async () => {
           const systems = await db.system.findMany({ where: systemsWhere, select: { name: true } });
-          const reader = PartitionReader.open(kafka);
-          const now = (
-            await reader.existing(systems.map((s) => systemTopics(s.name).int)).finally(() => reader.close())
-          )
+          const probe = PartitionReader.open(kafka);
+          const now = (await probe.existing(systems.map((s) => systemTopics(s.name).int)).finally(() => probe.close()))
             .sort()
             .join("\n");
           if (now !== following) scheduleRestart(0);
@@ -338,7 +393,7 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
         void checkPositions().catch((error: unknown) => log.debug("could not check positions", { error }));
       }, options.positionCheckMs ?? 5000);
       positionsTimer.unref();
-      await connect();
+      await inTurn(connect);
     },
     async stop() {
       stopped = true;
@@ -346,10 +401,25 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       clearInterval(topicsTimer);
       clearInterval(positionsTimer);
       await unsubscribe?.();
-      await consumer?.disconnect().catch(() => undefined);
-      consumer = undefined;
+      await inTurn(leaveGroup);
       await rejections.close();
       await catalog.close();
     },
   };
+}
+
+/** A fetch's records as runs of one partition each (a fetch holds each partition's records together, in order). */
+function partitionRuns(records: FetchedRecord[]): FetchedRecord[][] {
+  const runs: FetchedRecord[][] = [];
+  let current: FetchedRecord[] = [];
+  for (const m of records) {
+    const prev = current[0];
+    if (prev && (prev.partition !== m.partition || prev.topic !== m.topic)) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(m);
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
 }
