@@ -175,7 +175,7 @@ async function startConsole(): Promise<ChildProcess> {
     ["--import", "tsx", "--import", "./scripts/runtime/register-hooks.mjs", "server.ts"],
     {
       env: { ...process.env, NODE_ENV: "production", RHEI_ROLLUP_JOB: "false", RHEI_ALARM_EVALUATOR: "false" },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "ignore", "inherit"],
     },
   );
   const url = `http://localhost:${env.PORT}/api/health`;

@@ -12,9 +12,13 @@ describe("chooseRollupLevel", () => {
   it("picks the coarsest level with at least 4 buckets per column, exactly at the edges", () => {
     const width = 1000;
     expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * H, width))).toBe("1h");
-    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * H - 1, width))).toBe("1m");
+    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * H - 1, width))).toBe("10m");
+    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * 10 * MIN, width))).toBe("10m");
+    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * 10 * MIN - 1, width))).toBe("1m");
     expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * MIN, width))).toBe("1m");
-    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * MIN - 1, width))).toBe("1s");
+    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * MIN - 1, width))).toBe("10s");
+    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * 10 * S, width))).toBe("10s");
+    expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * 10 * S - 1, width))).toBe("1s");
     expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * S, width))).toBe("1s");
     expect(name(chooseRollupLevel(ROLLUP_LEVELS, 4 * width * S - 1, width))).toBe("raw");
     expect(name(chooseRollupLevel(ROLLUP_LEVELS, 0, width))).toBe("raw");
@@ -27,6 +31,15 @@ describe("chooseRollupLevel", () => {
     expect(name(chooseRollupLevel([{ name: "raw?", durationMs: 0 }, ...reversed], 10 * S, 1500))).toBe("raw");
     expect(name(chooseRollupLevel([], 7 * 24 * H, 1500))).toBe("raw");
     expect(() => chooseRollupLevel(ROLLUP_LEVELS, H, 0)).toThrow(RangeError);
+  });
+
+  it("reads fewer than 40 buckets per column whatever the range, as each level is at most 10× the next finer", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4 * 1000, max: 10 * 366 * 24 * H }), fc.integer({ min: 1, max: 4000 }), (r, w) => {
+        const level = chooseRollupLevel(ROLLUP_LEVELS, r, w);
+        if (level !== "raw" && level.durationMs < H) expect(r / level.durationMs / w).toBeLessThan(40);
+      }),
+    );
   });
 
   it("always leaves at least the asked buckets per column and no coarser level would", () => {
@@ -47,7 +60,7 @@ describe("chooseAggregationLevel", () => {
     const from = Date.parse("2026-11-20T00:00:00Z");
     const to = from + 2 * 24 * H;
     expect(name(chooseAggregationLevel(ROLLUP_LEVELS, bucketsIn(from, to, "1h", "Europe/Vienna", 100)))).toBe("1h");
-    expect(name(chooseAggregationLevel(ROLLUP_LEVELS, bucketsIn(from, to, "1h", "Asia/Kolkata", 100)))).toBe("1m");
+    expect(name(chooseAggregationLevel(ROLLUP_LEVELS, bucketsIn(from, to, "1h", "Asia/Kolkata", 100)))).toBe("10m");
     expect(name(chooseAggregationLevel(ROLLUP_LEVELS, bucketsIn(from, to, "1d", "Asia/Kathmandu", 100)))).toBe("1m");
     expect(name(chooseAggregationLevel(ROLLUP_LEVELS, bucketsIn(from, to, "5s", "UTC", 100_000)))).toBe("1s");
     expect(name(chooseAggregationLevel(ROLLUP_LEVELS, [{ start: 500, end: 1500 }]))).toBe("raw");

@@ -3,9 +3,15 @@
 /** A rollup resolution: buckets of durationMs, aligned to the epoch (multiples of durationMs since 1970). */
 export type RollupLevel = { name: string; durationMs: number };
 
+// Each level a multiple of the next finer one (decomposeRange needs it), and at most 10× apart: a chart reads the
+// coarsest level with ≥ 4 buckets per pixel column, so it reads fewer than 4 × 10 per column whatever the range. With
+// only 1s, 1m and 1h, a day on 1,200 px fell just short of minutes and read 86,400 seconds: the chart's cost grew
+// with the range (bench/README.md, 10M records).
 export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   { name: "1s", durationMs: 1000 },
+  { name: "10s", durationMs: 10_000 },
   { name: "1m", durationMs: 60_000 },
+  { name: "10m", durationMs: 600_000 },
   { name: "1h", durationMs: 3_600_000 },
 ];
 
@@ -39,7 +45,7 @@ export function chooseRollupLevel<L extends RollupLevel>(
 /**
  * The coarsest level whose buckets tile the given aggregation buckets exactly (every start and end a multiple of
  * its duration), so merging its rollups gives the same aggregates as the raw samples; "raw" when none does.
- * Asia/Kolkata's 1h buckets start at xx:30 UTC, so they need 1m rollups; a 1h rollup fits only whole-hour zones.
+ * Asia/Kolkata's 1h buckets start at xx:30 UTC, so they need 10m rollups; a 1h rollup fits only whole-hour zones.
  */
 export function chooseAggregationLevel<L extends RollupLevel>(
   levels: readonly L[],

@@ -1,6 +1,7 @@
 import { AppError } from "../errors";
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { type FetchedRecord, PartitionReader } from "../kafka/partition-reader";
+import { partitionRuns } from "../kafka/partition-runs";
 import type { DatastreamCatalog } from "../sdk/datastream-catalog";
 import { RecordPipeline } from "../sdk/record-pipeline";
 import type { RejectedRecord } from "../sdk/rejected-record";
@@ -256,19 +257,7 @@ async function take(
   upper: number,
 ): Promise<void> {
   stats.messages += fetched.length;
-  // A fetch holds each partition's messages together, in offset order: runs by where the partition changes.
-  const runs: FetchedRecord[][] = [];
-  let current: FetchedRecord[] = [];
-  for (const m of fetched) {
-    const prev = current[0];
-    if (prev && (prev.partition !== m.partition || prev.topic !== m.topic)) {
-      runs.push(current);
-      current = [];
-    }
-    current.push(m);
-  }
-  if (current.length > 0) runs.push(current);
-  for (const run of runs) {
+  for (const run of partitionRuns(fetched)) {
     const first = run[0] as FetchedRecord;
     const source = merge.source(sourceId(first.topic, first.partition));
     const ours: FetchedRecord[] = [];

@@ -51,6 +51,7 @@ const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 export class PartitionReader {
   private readonly cursors = new Map<string, Cursor>();
   private readonly brokers = new Map<number, Broker>();
+  private fetches = 0;
 
   private constructor(
     private readonly consumer: Consumer,
@@ -223,6 +224,10 @@ export class PartitionReader {
       if (options.maxWaitMs > 0) await new Promise((resolve) => setTimeout(resolve, options.maxWaitMs));
       return [];
     }
+    // A fetch's bytes are shared out in the order partitions are asked (MAX_FETCH_BYTES in all): a different one
+    // goes first each time, so none waits behind busy ones for long.
+    const shift = this.fetches++ % active.length;
+    active.push(...active.splice(0, shift));
     const perPartition = options.maxBytesPerPartition ?? 1_048_576;
     const byLeader = new Map<number, Cursor[]>();
     for (const c of active) byLeader.set(c.leader, [...(byLeader.get(c.leader) ?? []), c]);

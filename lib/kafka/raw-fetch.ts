@@ -59,6 +59,8 @@ export interface FetchedPartition {
 }
 
 const OUT_OF_RANGE = 1;
+/** At most this much in one fetch response, however many partitions it asks (the broker's own default is 50 MiB). */
+export const MAX_FETCH_BYTES = 32 << 20;
 
 interface FetchResponsePartition {
   partitionIndex: number;
@@ -151,7 +153,11 @@ export class RawFetcher {
         partitionMaxBytes: p.maxBytes,
       })),
     }));
-    const maxBytes = partitions.reduce((n, p) => n + p.maxBytes, 0);
+    // The whole response's bound: the partitions' sum, up to MAX_FETCH_BYTES (an int32 on the wire, and memory).
+    const maxBytes = Math.min(
+      MAX_FETCH_BYTES,
+      partitions.reduce((n, p) => n + p.maxBytes, 0),
+    );
     let response: FetchResponse;
     try {
       const connection = await this.pool.get(broker);

@@ -152,6 +152,28 @@ describe("rollups", () => {
     expect(events).toBe(2);
   });
 
+  it("share the partitions between two job processes of one group, and count everything once", async () => {
+    // A second member joins while the first runs: the group splits the three partitions between them, and records
+    // produced while they rebalance are counted by exactly one of them (the position's compare-and-set).
+    const second = createRollupJob({ topicCheckMs: 1000, systemNames: [world.system.name] });
+    try {
+      await second.start();
+      await second.ready;
+      const burst = Array.from({ length: 3_000 }, (_, i) => ({
+        ds: i % 3,
+        v: i % 3 === 2 ? i % 2 === 0 : i % 89,
+        t: T0 + 11_050_000 + i * 10,
+      }));
+      await world.produce(burst);
+      entries.push(...burst);
+      await caughtUp();
+      expect(second.stats.messages).toBeGreaterThan(0); // it held partitions and rolled them up
+      expect((await expectEqual(T0, T0 + 4 * 3_600_000)).tail).toBe(0);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it("count nothing twice when Kafka's committed offsets fall behind PostgreSQL's (a crash between the two)", async () => {
     // Enough records for several fetches of one partition, after everything so far.
     const burst = Array.from({ length: 15_000 }, (_, i) => ({ ds: 0, v: i % 97, t: T0 + 11_100_000 + i * 10 }));

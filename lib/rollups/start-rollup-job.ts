@@ -10,6 +10,7 @@ import { arrivalOf } from "../history/watermark-merge";
 import type { KafkaConnectionConfig } from "../kafka/connection-config";
 import { GroupMembership, type PartitionRef } from "../kafka/group-membership";
 import { type FetchedRecord, PartitionReader } from "../kafka/partition-reader";
+import { partitionRuns } from "../kafka/partition-runs";
 import { createLogger } from "../log";
 import { oneAtATime } from "../one-at-a-time";
 import { RejectionOutbox } from "../rejected-records/rejection-outbox";
@@ -406,20 +407,4 @@ export function createRollupJob(options: RollupJobOptions = {}): RollupJob {
       await catalog.close();
     },
   };
-}
-
-/** A fetch's records as runs of one partition each (a fetch holds each partition's records together, in order). */
-function partitionRuns(records: FetchedRecord[]): FetchedRecord[][] {
-  const runs: FetchedRecord[][] = [];
-  let current: FetchedRecord[] = [];
-  for (const m of records) {
-    const prev = current[0];
-    if (prev && (prev.partition !== m.partition || prev.topic !== m.topic)) {
-      runs.push(current);
-      current = [];
-    }
-    current.push(m);
-  }
-  if (current.length > 0) runs.push(current);
-  return runs;
 }
