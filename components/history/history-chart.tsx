@@ -7,15 +7,18 @@ import { StateTimeline } from "@/components/live/state-timeline";
 import { useWidth } from "@/components/live/use-width";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { DataSource } from "@/lib/history/choose-rollup-level";
 import type { HistoryDatastream } from "@/lib/history/schemas";
 import { fetchSeries, type Selection } from "@/lib/history-client/history-api";
 import { historyKeys } from "@/lib/history-client/history-keys";
 import type { StreamBuffer } from "@/lib/live-client/live-store";
 
-const sources: Record<string, string> = {
+const sources: Record<DataSource, string> = {
   raw: "raw records",
   "1s": "1-second rollups",
+  "10s": "10-second rollups",
   "1m": "1-minute rollups",
+  "10m": "10-minute rollups",
   "1h": "1-hour rollups",
 };
 

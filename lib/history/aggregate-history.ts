@@ -4,7 +4,7 @@ import { parseInput } from "../validation";
 import { type Aggregate, addSample, emptyAggregate, meanOf, mergeAggregates } from "./aggregate";
 import { recordHistoryAccess } from "./audit-history-access";
 import { type AggregationInterval, bucketsIn, type TimeBucket } from "./calendar-buckets";
-import { chooseAggregationLevel, ROLLUP_LEVELS } from "./choose-rollup-level";
+import { chooseAggregationLevel, type DataSource, ROLLUP_LEVELS } from "./choose-rollup-level";
 import { describeDatastream, type HistoryRequest, resolveHistoryQuery } from "./history-query";
 import { readLevelBuckets } from "./read-level-buckets";
 import { readQuery } from "./read-query";
@@ -29,7 +29,7 @@ export interface AggregateResult {
   interval: AggregationInterval;
   zone: string;
   functions: AggregateFunction[];
-  source: "raw" | "1s" | "1m" | "1h";
+  source: DataSource;
   rows: AggregateRow[];
   late: number;
 }
@@ -174,7 +174,7 @@ export async function aggregateHistory({
     interval: input.interval,
     zone: input.zone,
     functions,
-    source: level === "raw" ? "raw" : (level.name as "1s" | "1m" | "1h"),
+    source: level === "raw" ? "raw" : level.name,
     rows,
     late,
   };

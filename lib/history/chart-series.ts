@@ -96,7 +96,7 @@ export async function chartSeries({
   }
   return {
     range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
-    source: level === "raw" ? "raw" : (level.name as "1s" | "1m" | "1h"),
+    source: level === "raw" ? "raw" : level.name,
     series: q.datastreams.map(
       (d) => series.get(d.id) ?? { datastreamId: d.id, kind: "line", points: [], truncated: false },
     ),

@@ -7,7 +7,13 @@ export type RollupLevel = { name: string; durationMs: number };
 // coarsest level with ≥ 4 buckets per pixel column, so it reads fewer than 4 × 10 per column whatever the range. With
 // only 1s, 1m and 1h, a day on 1,200 px fell just short of minutes and read 86,400 seconds: the chart's cost grew
 // with the range (bench/README.md, 10M records).
-export const ROLLUP_LEVELS: readonly RollupLevel[] = [
+export const ROLLUP_LEVEL_NAMES = ["1s", "10s", "1m", "10m", "1h"] as const;
+export type RollupLevelName = (typeof ROLLUP_LEVEL_NAMES)[number];
+/** What a chart or an aggregate was read from: raw records, or the rollups of one level. */
+export const DATA_SOURCES = ["raw", ...ROLLUP_LEVEL_NAMES] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+
+export const ROLLUP_LEVELS: readonly (RollupLevel & { name: RollupLevelName })[] = [
   { name: "1s", durationMs: 1000 },
   { name: "10s", durationMs: 10_000 },
   { name: "1m", durationMs: 60_000 },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGGREGATION_INTERVALS } from "./calendar-buckets";
+import { DATA_SOURCES } from "./choose-rollup-level";
 
 // The history API's queries, shared by the route handlers (and their OpenAPI document), the domain operations and
 // the browser. Every query names its datastreams (ids or a `*` pattern within the company) and a phenomenon-time
@@ -211,8 +212,8 @@ const pointSchema = z.object({ t: z.number(), v: z.unknown() });
 
 export const seriesSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
-  /** What the chart was drawn from: raw records, or rollups of 1 s, 1 min or 1 h. */
-  source: z.enum(["raw", "1s", "1m", "1h"]),
+  /** What the chart was drawn from: raw records, or the rollups of one level. */
+  source: z.enum(DATA_SOURCES),
   series: z.array(
     z.object({
       datastreamId: z.uuid(),

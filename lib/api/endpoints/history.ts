@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATA_SOURCES } from "@/lib/history/choose-rollup-level";
 import { messagesPageSchema, messagesQuerySchema } from "../../history/messages-schemas";
 import {
   aggregateQuerySchema,
@@ -102,7 +103,7 @@ export const aggregateEndpoint = defineEndpoint({
     interval: z.string(),
     zone: z.string(),
     functions: z.array(z.string()),
-    source: z.enum(["raw", "1s", "1m", "1h"]),
+    source: z.enum(DATA_SOURCES),
     rows: z.array(aggregateRowSchema),
     late: z.number().int(),
   }),
