@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type Rollup } from "../generated/prisma/client";
 import { addSample, type BucketAggregate, emptyAggregate } from "./aggregate";
 import { decomposeRange, type RangeSegment } from "./decompose-range";
 import type { HistoryQuery } from "./history-query";
@@ -29,22 +29,7 @@ export interface LevelBuckets {
 /** Raw messages one level read may go through at most (a range the rollup job has not reached, read raw). */
 export const MAX_RAW_MESSAGES = 3_000_000;
 
-function bucketFromRow(r: {
-  level: number;
-  bucketStart: bigint;
-  records: number;
-  count: number;
-  sum: number;
-  min: number | null;
-  minT: bigint | null;
-  max: number | null;
-  maxT: bigint | null;
-  first: number | null;
-  firstT: bigint | null;
-  last: number | null;
-  lastT: bigint | null;
-  late: number;
-}): LevelBucket {
+function bucketFromRow(r: Omit<Rollup, "datastreamId">): LevelBucket {
   const start = Number(r.bucketStart);
   const empty = emptyAggregate();
   const time = (t: bigint | null) => (t === null ? Number.NaN : Number(t));

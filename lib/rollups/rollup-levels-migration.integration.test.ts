@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import type { Rollup } from "../generated/prisma/client";
 import { RollupCells } from "./rollup-cells";
 import { addRollupCells } from "./store-rollups";
 
@@ -16,24 +17,6 @@ const migration = readFileSync(
 );
 
 class Rollback extends Error {}
-
-interface Row {
-  datastreamId: string;
-  level: number;
-  bucketStart: bigint;
-  records: number;
-  count: number;
-  sum: number;
-  min: number | null;
-  minT: bigint | null;
-  max: number | null;
-  maxT: bigint | null;
-  first: number | null;
-  firstT: bigint | null;
-  last: number | null;
-  lastT: bigint | null;
-  late: number;
-}
 
 const record = fc.record({
   ds: fc.constantFrom(0, 1),
@@ -60,13 +43,13 @@ describe("migration rollup_levels_10s_10m", () => {
           coarse.add(id, r.t, r.v);
         }
       }
-      let rows: Row[] = [];
+      let rows: Rollup[] = [];
       await db
         .$transaction(async (tx) => {
           await tx.$executeRaw`CREATE TEMPORARY TABLE "Rollup" (LIKE public."Rollup" INCLUDING ALL) ON COMMIT DROP`;
           await addRollupCells(tx, fine.list());
           await tx.$executeRawUnsafe(migration);
-          rows = await tx.$queryRaw<Row[]>`
+          rows = await tx.$queryRaw<Rollup[]>`
             SELECT * FROM "Rollup" WHERE "level" IN (10000, 600000)`;
           throw new Rollback();
         })
