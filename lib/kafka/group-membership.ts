@@ -1,7 +1,7 @@
 import { type Broker, Consumer } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, toKafkaError } from "./errors";
-import { platformaticConnectionOptions } from "./platformatic-client";
+import { keepConnectionErrors, platformaticConnectionOptions } from "./platformatic-client";
 
 // Membership of a consumer group for partition assignment only: Kafka's group protocol decides which member holds
 // which partition, so starting more workers spreads an app's partitions over them. Nothing here fetches or commits:
@@ -44,18 +44,20 @@ export class GroupMembership {
 
   static async join(config: KafkaConnectionConfig, options: GroupMembershipOptions): Promise<GroupMembership> {
     const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
-    const consumer = new Consumer({
-      clientId: config.clientId,
-      bootstrapBrokers: config.brokers,
-      groupId: options.groupId,
-      timeout: config.requestTimeoutMs ?? 30_000,
-      retries: config.retries ?? 3,
-      retryDelay: 500,
-      sessionTimeout,
-      rebalanceTimeout: sessionTimeout * 2,
-      heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 4)),
-      ...platformaticConnectionOptions(config),
-    });
+    const consumer = keepConnectionErrors(
+      new Consumer({
+        clientId: config.clientId,
+        bootstrapBrokers: config.brokers,
+        groupId: options.groupId,
+        timeout: config.requestTimeoutMs ?? 30_000,
+        retries: config.retries ?? 3,
+        retryDelay: 500,
+        sessionTimeout,
+        rebalanceTimeout: sessionTimeout * 2,
+        heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 4)),
+        ...platformaticConnectionOptions(config),
+      }),
+    );
     const membership = new GroupMembership(consumer, options.groupId);
     const assignmentOf = (assignments: { topic: string; partitions: number[] }[] | null | undefined): PartitionRef[] =>
       (assignments ?? []).flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition })));

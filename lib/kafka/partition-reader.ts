@@ -2,7 +2,7 @@ import { type Broker, Consumer, FetchIsolationLevels } from "@platformatic/kafka
 import { createLogger } from "../log";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, kafkaErrorKind, toKafkaError } from "./errors";
-import { platformaticConnectionOptions } from "./platformatic-client";
+import { keepConnectionErrors, platformaticConnectionOptions } from "./platformatic-client";
 import { RawFetcher, type RawRecord } from "./raw-fetch";
 
 // Reading partitions without a consumer group: the one fetch loop behind every group-less read (a time range, a tail,
@@ -321,13 +321,15 @@ function snapshot(c: Cursor): PartitionPosition {
 }
 
 function consumerFor(config: KafkaConnectionConfig, retries: number): Consumer {
-  return new Consumer({
-    clientId: config.clientId,
-    bootstrapBrokers: config.brokers,
-    groupId: `${config.clientId}.unused-no-group`,
-    timeout: config.requestTimeoutMs ?? 30_000,
-    retries,
-    isolationLevel: FetchIsolationLevels.READ_COMMITTED,
-    ...platformaticConnectionOptions(config),
-  });
+  return keepConnectionErrors(
+    new Consumer({
+      clientId: config.clientId,
+      bootstrapBrokers: config.brokers,
+      groupId: `${config.clientId}.unused-no-group`,
+      timeout: config.requestTimeoutMs ?? 30_000,
+      retries,
+      isolationLevel: FetchIsolationLevels.READ_COMMITTED,
+      ...platformaticConnectionOptions(config),
+    }),
+  );
 }

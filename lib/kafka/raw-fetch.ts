@@ -10,7 +10,7 @@ import {
 } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { toKafkaError } from "./errors";
-import { platformaticConnectionOptions } from "./platformatic-client";
+import { keepConnectionErrors, platformaticConnectionOptions } from "./platformatic-client";
 import { committedBatches } from "./read-committed";
 import { decodeRecordBatches } from "./record-batches";
 
@@ -133,10 +133,12 @@ export class RawFetcher {
   private readonly pool: ConnectionPool;
 
   constructor(config: KafkaConnectionConfig) {
-    this.pool = new ConnectionPool(config.clientId, {
-      ...platformaticConnectionOptions(config),
-      requestTimeout: config.requestTimeoutMs ?? 30_000,
-    });
+    this.pool = keepConnectionErrors(
+      new ConnectionPool(config.clientId, {
+        ...platformaticConnectionOptions(config),
+        requestTimeout: config.requestTimeoutMs ?? 30_000,
+      }),
+    );
   }
 
   /** One fetch from one broker (the partitions' leader); waits up to maxWaitMs for something new. */

@@ -20,6 +20,7 @@ async function withConnection<T>(config: KafkaConnectionConfig, work: (c: Connec
   for (const address of config.brokers) {
     const { host, port } = parseBroker(address);
     const connection = new Connection(config.clientId, platformaticConnectionOptions(config));
+    connection.on("error", () => undefined); // failures reach connect() and the requests (keepConnectionErrors)
     try {
       await connection.connect(host, port);
       return await work(connection);

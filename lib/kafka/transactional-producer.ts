@@ -1,7 +1,7 @@
 import { type Consumer, murmur2, Producer } from "@platformatic/kafka";
 import type { KafkaConnectionConfig } from "./connection-config";
 import { KafkaError, kafkaErrorKind, toKafkaError } from "./errors";
-import { platformaticConnectionOptions } from "./platformatic-client";
+import { keepConnectionErrors, platformaticConnectionOptions } from "./platformatic-client";
 
 // A transactional producer for consume-transform-produce: each call writes a batch of records and the consumer
 // group's next offsets in one Kafka transaction (KIP-98), so either both count or neither does, and readers at
@@ -96,19 +96,21 @@ export class TransactionalProducer {
    * committed offsets are final for the partitions this id covers.
    */
   static async open(config: KafkaConnectionConfig, transactionalId: string): Promise<TransactionalProducer> {
-    const producer = new Producer({
-      clientId: config.clientId,
-      bootstrapBrokers: config.brokers,
-      transactionalId,
-      idempotent: true,
-      producerId: -1n,
-      producerEpoch: -1,
-      timeout: config.requestTimeoutMs ?? 30_000,
-      // CONCURRENT_TRANSACTIONS (the coordinator still finishing the previous commit) is retried.
-      retries: Math.max(config.retries ?? 5, 5),
-      retryDelay: 100,
-      ...platformaticConnectionOptions(config),
-    });
+    const producer = keepConnectionErrors(
+      new Producer({
+        clientId: config.clientId,
+        bootstrapBrokers: config.brokers,
+        transactionalId,
+        idempotent: true,
+        producerId: -1n,
+        producerEpoch: -1,
+        timeout: config.requestTimeoutMs ?? 30_000,
+        // CONCURRENT_TRANSACTIONS (the coordinator still finishing the previous commit) is retried.
+        retries: Math.max(config.retries ?? 5, 5),
+        retryDelay: 100,
+        ...platformaticConnectionOptions(config),
+      }),
+    );
     try {
       await capClientApiVersions(producer);
       // beginTransaction runs InitProducerId (the fencing); the empty transaction is then dropped on this side
